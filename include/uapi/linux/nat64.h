@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-2.0-only WITH Linux-syscall-note */
+/*
+ * nat64: the kernel-userspace contract.
+ *
+ * Generic netlink family "NAT64", version 1.
+ *
+ * Every command needs CAP_NET_ADMIN in the user namespace that owns the
+ * caller's network namespace (GENL_UNS_ADMIN_PERM): a container that owns
+ * its network namespace manages its own instances; anyone else gets EPERM.
+ * Objects live in the network namespace of the socket that sends the
+ * request. Each command has its own strict policy: an unknown attribute, a
+ * wrong type or length, or an out-of-range value is refused with EINVAL and
+ * an extended ack that says which attribute and why.
+ *
+ * Attribute tree
+ * --------------
+ *
+ *   NAT64_CMD_INSTANCE_NEW   (doit)   create an instance
+ *     NAT64_A_INSTANCE     string   required; 1-15 chars of [A-Za-z0-9_.-]
+ *     NAT64_A_MODE         u8       required; enum nat64_mode
+ *     -> EEXIST: the name is taken in this namespace
+ *     -> ENOSPC: NAT64_INSTANCES_MAX instances exist in this namespace
+ *
+ *   NAT64_CMD_INSTANCE_DEL   (doit)   delete an instance and all its state
+ *     NAT64_A_INSTANCE     string   required
+ *     -> ENOENT: no such instance
+ *
+ *   NAT64_CMD_INSTANCE_GET   (doit)   one instance, by name
+ *                            (dumpit) every instance of the namespace
+ *     request:  NAT64_A_INSTANCE (doit only)
+ *     reply:    NAT64_A_INSTANCE, NAT64_A_MODE, NAT64_A_INSTANCE_ID (u32,
+ *               unique within the namespace, never reused while the
+ *               module is loaded)
+ *
+ *   NAT64_CMD_STATS_GET      (doit)   the counters of one instance
+ *                            (dumpit) the counters of every instance
+ *     request:  NAT64_A_INSTANCE (doit only)
+ *     reply:    NAT64_A_INSTANCE, NAT64_A_MODE,
+ *               NAT64_A_STATS (nested)
+ *                 NAT64_STAT_*     u64 each (padded with NAT64_A_PAD);
+ *                                  a reader skips ids it does not know
+ *
+ * Multicast group "events" (NAT64_MCGRP_EVENTS): notifications, each a
+ * message whose command says what happened:
+ *   NAT64_CMD_INSTANCE_NEW / NAT64_CMD_INSTANCE_DEL with NAT64_A_INSTANCE,
+ *   NAT64_A_MODE, NAT64_A_INSTANCE_ID.
+ * Later capabilities add their events (port blocks, sessions) to this
+ * group with sequence numbers.
+ *
+ * Dumps are consistent: when the table changes during a dump, the kernel
+ * flags the message NLM_F_DUMP_INTR and the reader starts over.
+ */
+#ifndef _UAPI_LINUX_NAT64_H
+#define _UAPI_LINUX_NAT64_H
+
+#define NAT64_GENL_NAME		"NAT64"
+#define NAT64_GENL_VERSION	1
+#define NAT64_MCGRP_EVENTS	"events"
+
+/* Including the terminating NUL. */
+#define NAT64_INSTANCE_NAMSIZ	16
+/* Per network namespace. */
+#define NAT64_INSTANCES_MAX	64
+
+enum nat64_mode {
+	NAT64_MODE_UNSPEC,
+	NAT64_MODE_SIIT,	/* stateless, RFC 7915 + EAM (CLAT, SIIT-DC) */
+	NAT64_MODE_NAT64,	/* stateful, RFC 6146 (PLAT, AFTR, NAT64-CPE) */
+	NAT64_MODE_NAT46,	/* stateful IPv4 -> IPv6 with DNS-ALG mappings */
+	NAT64_MODE_DSLITE,	/* RFC 6333 AFTR */
+	__NAT64_MODE_MAX
+};
+#define NAT64_MODE_MAX (__NAT64_MODE_MAX - 1)
+
+enum nat64_cmd {
+	NAT64_CMD_UNSPEC,
+	NAT64_CMD_INSTANCE_NEW,
+	NAT64_CMD_INSTANCE_DEL,
+	NAT64_CMD_INSTANCE_GET,
+	NAT64_CMD_STATS_GET,
+	__NAT64_CMD_MAX
+};
+#define NAT64_CMD_MAX (__NAT64_CMD_MAX - 1)
+
+enum nat64_attr {
+	NAT64_A_UNSPEC,
+	NAT64_A_PAD,
+	NAT64_A_INSTANCE,	/* NUL-terminated string */
+	NAT64_A_MODE,		/* u8, enum nat64_mode */
+	NAT64_A_INSTANCE_ID,	/* u32 */
+	NAT64_A_STATS,		/* nested, NAT64_STAT_* */
+	__NAT64_A_MAX
+};
+#define NAT64_A_MAX (__NAT64_A_MAX - 1)
+
+/*
+ * Per-instance counters. Ids are stable: new counters are appended, none
+ * is ever renumbered. Every drop reason gets its own counter.
+ */
+enum nat64_stat {
+	NAT64_STAT_UNSPEC,
+	NAT64_STAT_PAD,
+	NAT64_STAT_RX6,		/* IPv6 packets seen by the instance */
+	NAT64_STAT_RX4,		/* IPv4 packets seen by the instance */
+	NAT64_STAT_TX6,		/* IPv6 packets sent after translation */
+	NAT64_STAT_TX4,		/* IPv4 packets sent after translation */
+	NAT64_STAT_PASS6,	/* IPv6 packets left untouched */
+	NAT64_STAT_PASS4,	/* IPv4 packets left untouched */
+	NAT64_STAT_DROP_NOMEM,	/* dropped: out of memory */
+	__NAT64_STAT_MAX
+};
+#define NAT64_STAT_MAX (__NAT64_STAT_MAX - 1)
+
+#endif /* _UAPI_LINUX_NAT64_H */

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Instances: named translators, per network namespace.
+ *
+ * Each network namespace holds a list of instances. Writers hold
+ * nat64_pernet.lock; the packet path (and dumps) read the list under RCU.
+ * Freeing waits for a grace period, so a reader never sees a freed
+ * instance. Namespace exit and module unload tear down whatever is left.
+ */
+#include <linux/ctype.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <net/netns/generic.h>
+
+#include "instance.h"
+
+static unsigned int nat64_net_id __read_mostly;
+
+static const char *const mode_names[] = {
+	[NAT64_MODE_SIIT] = "siit",
+	[NAT64_MODE_NAT64] = "nat64",
+	[NAT64_MODE_NAT46] = "nat46",
+	[NAT64_MODE_DSLITE] = "dslite",
+};
+
+const char *nat64_mode_name(enum nat64_mode mode)
+{
+	if (mode <= NAT64_MODE_UNSPEC || mode > NAT64_MODE_MAX)
+		return "unknown";
+	return mode_names[mode];
+}
+
+struct nat64_pernet *nat64_pernet(const struct net *net)
+{
+	return net_generic(net, nat64_net_id);
+}
+
+/* 1 to NAT64_INSTANCE_NAMSIZ - 1 characters of [A-Za-z0-9_.-]. */
+bool nat64_instance_name_valid(const char *name)
+{
+	size_t i, len = strnlen(name, NAT64_INSTANCE_NAMSIZ);
+
+	if (len == 0 || len >= NAT64_INSTANCE_NAMSIZ)
+		return false;
+	for (i = 0; i < len; i++)
+		if (!isalnum(name[i]) && !strchr("_.-", name[i]))
+			return false;
+	return true;
+}
+
+/* Caller holds rcu_read_lock() or pn->lock. */
+struct nat64_instance *nat64_instance_find_rcu(struct nat64_pernet *pn,
+					       const char *name)
+{
+	struct nat64_instance *inst;
+
+	list_for_each_entry_rcu(inst, &pn->instances, list,
+				lockdep_is_held(&pn->lock))
+		if (!strcmp(inst->name, name))
+			return inst;
+	return NULL;
+}
+
+static void instance_free(struct nat64_instance *inst)
+{
+	nat64_stats_free(&inst->stats);
+	kfree(inst);
+}
+
+static void instance_free_rcu(struct rcu_head *head)
+{
+	instance_free(container_of(head, struct nat64_instance, rcu));
+}
+
+/*
+ * Process context, holds pn->lock. On success the instance is visible to
+ * readers and *out points to it (valid while pn->lock is held).
+ */
+int nat64_instance_setup(struct nat64_pernet *pn, const char *name,
+			 enum nat64_mode mode, struct netlink_ext_ack *extack,
+			 struct nat64_instance **out)
+{
+	struct nat64_instance *inst;
+
+	lockdep_assert_held(&pn->lock);
+	if (nat64_instance_find_rcu(pn, name)) {
+		NL_SET_ERR_MSG(extack, "an instance of that name exists");
+		return -EEXIST;
+	}
+	if (pn->count >= NAT64_INSTANCES_MAX) {
+		NL_SET_ERR_MSG(extack, "too many instances in this namespace");
+		return -ENOSPC;
+	}
+	inst = kzalloc(sizeof(*inst), GFP_KERNEL);
+	if (!inst)
+		return -ENOMEM;
+	if (nat64_stats_alloc(&inst->stats, GFP_KERNEL)) {
+		kfree(inst);
+		return -ENOMEM;
+	}
+	strscpy(inst->name, name, sizeof(inst->name));
+	inst->mode = mode;
+	inst->id = ++pn->next_id;
+	list_add_tail_rcu(&inst->list, &pn->instances);
+	pn->count++;
+	pn->gen++;
+	*out = inst;
+	return 0;
+}
+
+/* Process context, holds pn->lock. Readers may still see inst until the
+ * grace period ends; it is freed after that.
+ */
+void nat64_instance_teardown(struct nat64_pernet *pn,
+			     struct nat64_instance *inst)
+{
+	lockdep_assert_held(&pn->lock);
+	list_del_rcu(&inst->list);
+	pn->count--;
+	pn->gen++;
+	call_rcu(&inst->rcu, instance_free_rcu);
+}
+
+static int __net_init nat64_net_init(struct net *net)
+{
+	struct nat64_pernet *pn = nat64_pernet(net);
+
+	mutex_init(&pn->lock);
+	INIT_LIST_HEAD(&pn->instances);
+	return 0;
+}
+
+/* Process context: the namespace is going away, or the module is. */
+static void __net_exit nat64_net_exit(struct net *net)
+{
+	struct nat64_pernet *pn = nat64_pernet(net);
+	struct nat64_instance *inst, *tmp;
+
+	mutex_lock(&pn->lock);
+	list_for_each_entry_safe(inst, tmp, &pn->instances, list)
+		nat64_instance_teardown(pn, inst);
+	mutex_unlock(&pn->lock);
+	mutex_destroy(&pn->lock);
+}
+
+static struct pernet_operations nat64_net_ops = {
+	.init = nat64_net_init,
+	.exit = nat64_net_exit,
+	.id = &nat64_net_id,
+	.size = sizeof(struct nat64_pernet),
+};
+
+int nat64_instance_init(void)
+{
+	return register_pernet_subsys(&nat64_net_ops);
+}
+
+/* Tears down every instance of every namespace, then waits for the frees. */
+void nat64_instance_exit(void)
+{
+	unregister_pernet_subsys(&nat64_net_ops);
+	rcu_barrier();
+}

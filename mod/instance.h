@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Instances: named translators, per network namespace.
+ */
+#ifndef NAT64_INSTANCE_H
+#define NAT64_INSTANCE_H
+
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/netlink.h>
+#include <linux/rcupdate.h>
+#include <net/net_namespace.h>
+#include <linux/nat64.h>
+
+#include "stats.h"
+
+struct nat64_instance {
+	struct list_head list;		/* nat64_pernet.instances, RCU */
+	struct rcu_head rcu;
+	char name[NAT64_INSTANCE_NAMSIZ];
+	enum nat64_mode mode;
+	u32 id;
+	struct nat64_stats stats;
+};
+
+struct nat64_pernet {
+	struct mutex lock;		/* serialises writers of instances */
+	struct list_head instances;	/* readers: RCU */
+	unsigned int count;
+	u32 next_id;
+	unsigned int gen;		/* bumped on each change, for dumps */
+};
+
+int nat64_instance_init(void);
+void nat64_instance_exit(void);
+
+struct nat64_pernet *nat64_pernet(const struct net *net);
+bool nat64_instance_name_valid(const char *name);
+const char *nat64_mode_name(enum nat64_mode mode);
+
+struct nat64_instance *nat64_instance_find_rcu(struct nat64_pernet *pn,
+					       const char *name);
+int nat64_instance_setup(struct nat64_pernet *pn, const char *name,
+			 enum nat64_mode mode, struct netlink_ext_ack *extack,
+			 struct nat64_instance **out);
+void nat64_instance_teardown(struct nat64_pernet *pn,
+			     struct nat64_instance *inst);
+
+#endif /* NAT64_INSTANCE_H */
