@@ -84,3 +84,6 @@ clean:
 	$(MAKE) -C usr clean
 	$(MAKE) -C tests/host clean
 	rm -rf build
+
+print-kdir:
+	@echo $(KDIR)
