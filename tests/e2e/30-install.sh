@@ -1,0 +1,43 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The README's installation, on the guest's own (overlay) root filesystem:
+# `make install`, then the module autoloads on the first request for the
+# NAT64 generic netlink family, and `modprobe nat64` / `modprobe -r` work.
+# Only on the stock kernel: the install builds against
+# /lib/modules/$(uname -r)/build, which the debug kernel does not have.
+#
+#   +------------- init netns -------------+
+#   | make install -> /lib/modules/.../extra |
+#   | nat64ctl (PATH) --genl--> autoload   |
+#   +--------------------------------------+
+set -u
+# shellcheck source=tests/e2e/lib.sh
+source "$(dirname "$0")/lib.sh"
+
+if [[ ! -e /lib/modules/$(uname -r)/build ]]; then
+	echo "$E2E_SCRIPT: no build tree for $(uname -r) (debug kernel): skipped"
+	e2e_done
+fi
+
+prefix=/usr/local
+e2e_defer "rm -f /lib/modules/$(uname -r)/extra/nat64.ko $prefix/sbin/nat64ctl; depmod -a"
+e2e_check "make install (module and tools)" \
+	make -s -C "$E2E_ROOT" install PREFIX="$prefix"
+e2e_check "the module is where modprobe finds it" \
+	test -e "/lib/modules/$(uname -r)/extra/nat64.ko"
+e2e_check "nat64ctl is installed" test -x "$prefix/sbin/nat64ctl"
+e2e_check "the man page is installed" \
+	test -e "$prefix/share/man/man8/nat64ctl.8"
+e2e_check_fails "the module is not loaded yet" e2e_module_loaded
+e2e_check "the first request autoloads the module (genl family alias)" \
+	"$prefix/sbin/nat64ctl" instance list
+e2e_check "the module is now loaded" e2e_module_loaded
+e2e_check "modprobe -r nat64" modprobe -r nat64
+e2e_check "modprobe nat64" modprobe nat64
+e2e_check "nat64ctl instance add works after modprobe" \
+	"$prefix/sbin/nat64ctl" instance add plat --mode nat64
+e2e_check_eq "and lists it" "plat nat64" \
+	bash -c "'$prefix/sbin/nat64ctl' -j instance list | jq -r '.[] | \"\\(.name) \\(.mode)\"'"
+e2e_check "modprobe -r with an instance live" modprobe -r nat64
+e2e_done
