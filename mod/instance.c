@@ -7,7 +7,6 @@
  * Freeing waits for a grace period, so a reader never sees a freed
  * instance. Namespace exit and module unload tear down whatever is left.
  */
-#include <linux/ctype.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <net/netns/generic.h>
@@ -35,6 +34,16 @@ struct nat64_pernet *nat64_pernet(const struct net *net)
 	return net_generic(net, nat64_net_id);
 }
 
+/*
+ * Holds pn->lock. Dumps compare generations; netlink takes 0 as "not set",
+ * so the generation skips it.
+ */
+static void nat64_pernet_changed(struct nat64_pernet *pn)
+{
+	if (!++pn->gen)
+		pn->gen = 1;
+}
+
 /* 1 to NAT64_INSTANCE_NAMSIZ - 1 characters of [A-Za-z0-9_.-]. */
 bool nat64_instance_name_valid(const char *name)
 {
@@ -42,9 +51,15 @@ bool nat64_instance_name_valid(const char *name)
 
 	if (len == 0 || len >= NAT64_INSTANCE_NAMSIZ)
 		return false;
-	for (i = 0; i < len; i++)
-		if (!isalnum(name[i]) && !strchr("_.-", name[i]))
+	for (i = 0; i < len; i++) {
+		char c = name[i];
+
+		/* Explicit ranges: the kernel's isalnum() takes Latin-1 too. */
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+		      c == '-'))
 			return false;
+	}
 	return true;
 }
 
@@ -103,7 +118,7 @@ int nat64_instance_setup(struct nat64_pernet *pn, const char *name,
 	inst->id = ++pn->next_id;
 	list_add_tail_rcu(&inst->list, &pn->instances);
 	pn->count++;
-	pn->gen++;
+	nat64_pernet_changed(pn);
 	*out = inst;
 	return 0;
 }
@@ -117,7 +132,7 @@ void nat64_instance_teardown(struct nat64_pernet *pn,
 	lockdep_assert_held(&pn->lock);
 	list_del_rcu(&inst->list);
 	pn->count--;
-	pn->gen++;
+	nat64_pernet_changed(pn);
 	call_rcu(&inst->rcu, instance_free_rcu);
 }
 
@@ -127,6 +142,7 @@ static int __net_init nat64_net_init(struct net *net)
 
 	mutex_init(&pn->lock);
 	INIT_LIST_HEAD(&pn->instances);
+	pn->gen = 1;
 	return 0;
 }
 

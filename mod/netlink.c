@@ -108,8 +108,10 @@ static int cmd_instance_new(struct sk_buff *skb, struct genl_info *info)
 	int err;
 
 	if (GENL_REQ_ATTR_CHECK(info, NAT64_A_INSTANCE) ||
-	    GENL_REQ_ATTR_CHECK(info, NAT64_A_MODE))
+	    GENL_REQ_ATTR_CHECK(info, NAT64_A_MODE)) {
+		NL_SET_ERR_MSG(info->extack, "an instance name and a mode are required");
 		return -EINVAL;
+	}
 	name = nla_data(info->attrs[NAT64_A_INSTANCE]);
 	if (!nat64_instance_name_valid(name)) {
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[NAT64_A_INSTANCE],
@@ -133,8 +135,10 @@ static int cmd_instance_del(struct sk_buff *skb, struct genl_info *info)
 	struct nat64_instance *inst;
 	int err = 0;
 
-	if (GENL_REQ_ATTR_CHECK(info, NAT64_A_INSTANCE))
+	if (GENL_REQ_ATTR_CHECK(info, NAT64_A_INSTANCE)) {
+		NL_SET_ERR_MSG(info->extack, "an instance name is required");
 		return -EINVAL;
+	}
 	mutex_lock(&pn->lock);
 	inst = nat64_instance_find_rcu(pn,
 				       nla_data(info->attrs[NAT64_A_INSTANCE]));
@@ -159,8 +163,10 @@ static int cmd_get_one(struct sk_buff *skb, struct genl_info *info)
 	struct sk_buff *msg;
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, NAT64_A_INSTANCE))
+	if (GENL_REQ_ATTR_CHECK(info, NAT64_A_INSTANCE)) {
+		NL_SET_ERR_MSG(info->extack, "an instance name is required");
 		return -EINVAL;
+	}
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;

@@ -22,7 +22,7 @@ ALL=(
 	linux-image-amd64 linux-source-6.1 cpio xz-utils rsync sparse python3
 	iptables iproute2 util-linux
 	qemu-system-x86 busybox-static python3-scapy tcpdump
-	jq clang llvm valgrind
+	jq clang llvm valgrind strace
 )
 if [[ "${1:-}" == "--check" && "${2:-}" == "build" ]]; then
 	PKGS=("${BUILD[@]}")

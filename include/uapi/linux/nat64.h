@@ -8,9 +8,10 @@
  * caller's network namespace (GENL_UNS_ADMIN_PERM): a container that owns
  * its network namespace manages its own instances; anyone else gets EPERM.
  * Objects live in the network namespace of the socket that sends the
- * request. Each command has its own strict policy: an unknown attribute, a
- * wrong type or length, or an out-of-range value is refused with EINVAL and
- * an extended ack that says which attribute and why.
+ * request. Each command has its own strict policy: an unknown attribute or
+ * a wrong type or length is refused with EINVAL, an out-of-range value
+ * with ERANGE, a missing required attribute with EINVAL; each with an
+ * extended ack that says which attribute and why.
  *
  * Attribute tree
  * --------------
@@ -35,7 +36,7 @@
  *   NAT64_CMD_STATS_GET      (doit)   the counters of one instance
  *                            (dumpit) the counters of every instance
  *     request:  NAT64_A_INSTANCE (doit only)
- *     reply:    NAT64_A_INSTANCE, NAT64_A_MODE,
+ *     reply:    NAT64_A_INSTANCE, NAT64_A_MODE, NAT64_A_INSTANCE_ID,
  *               NAT64_A_STATS (nested)
  *                 NAT64_STAT_*     u64 each (padded with NAT64_A_PAD);
  *                                  a reader skips ids it does not know

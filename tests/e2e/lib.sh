@@ -1,0 +1,178 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Helpers for the end-to-end scripts of tests/e2e/. A script sets -u,
+# sources this file, runs checks and ends with e2e_done:
+#
+#   e2e_check DESC CMD...             CMD must succeed
+#   e2e_check_fails DESC CMD...       CMD must fail (any non-zero status)
+#   e2e_check_eq DESC EXPECTED CMD... CMD must succeed and print EXPECTED
+#   e2e_check_error DESC STATUS ERE CMD...
+#                                     CMD must exit STATUS, print nothing on
+#                                     stdout and exactly one stderr line that
+#                                     starts with "nat64ctl: " and matches ERE
+#   e2e_done                          summary; exit 1 if any check failed
+#
+# Each check prints "PASS: <script>: DESC" or "FAIL: <script>: DESC" and,
+# on failure, the command's status and output, indented. After a check,
+# $E2E_OUT holds the command's stdout (and stderr, except for
+# e2e_check_error, which keeps stderr in $E2E_ERR).
+#
+# Environment: E2E_ROOT (default: the repository holding this file),
+# NAT64CTL (default: $E2E_ROOT/usr/nat64ctl/nat64ctl), NAT64_KO (the
+# module to load, default $E2E_ROOT/nat64.ko; the debug kernel run sets it).
+#
+# These scripts load a kernel module: they run only in the QEMU guest
+# (scripts/vm/run sets NAT64_VM=1), never on the host.
+
+E2E_ROOT=${E2E_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+E2E_DIR=$E2E_ROOT/tests/e2e
+E2E_SCRIPT=$(basename "$0")
+NAT64CTL=${NAT64CTL:-$E2E_ROOT/usr/nat64ctl/nat64ctl}
+E2E_KO=${NAT64_KO:-$E2E_ROOT/nat64.ko}
+E2E_PYTHON=/usr/bin/python3
+E2E_OUT=
+E2E_ERR=
+
+e2e_passed=0
+e2e_failed=0
+e2e_netns=()
+e2e_deferred=()
+
+if [[ ${NAT64_VM:-} != 1 ]]; then
+	echo "$E2E_SCRIPT: runs only in the QEMU guest, it loads nat64.ko:" \
+		"scripts/vm/run -- bash tests/e2e/$E2E_SCRIPT" >&2
+	exit 2
+fi
+if ((EUID != 0)); then
+	echo "$E2E_SCRIPT: must run as root" >&2
+	exit 2
+fi
+
+e2e_pass() {
+	echo "PASS: $E2E_SCRIPT: $1"
+	e2e_passed=$((e2e_passed + 1))
+}
+
+# e2e_fail DESC [DETAIL...]: DETAIL lines are printed indented.
+e2e_fail() {
+	local desc=$1
+	shift
+	echo "FAIL: $E2E_SCRIPT: $desc"
+	if (($#)); then
+		printf '%s\n' "$@" | head -n 60 | sed 's/^/    /'
+	fi
+	e2e_failed=$((e2e_failed + 1))
+}
+
+e2e_check() {
+	local desc=$1 rc
+	shift
+	E2E_OUT=$("$@" 2>&1)
+	rc=$?
+	if ((rc == 0)); then
+		e2e_pass "$desc"
+	else
+		e2e_fail "$desc" "command: $*" "exit status $rc" "$E2E_OUT"
+	fi
+}
+
+e2e_check_fails() {
+	local desc=$1 rc
+	shift
+	E2E_OUT=$("$@" 2>&1)
+	rc=$?
+	if ((rc != 0)); then
+		e2e_pass "$desc"
+	else
+		e2e_fail "$desc" "command: $*" "succeeded, but should have failed" "$E2E_OUT"
+	fi
+}
+
+e2e_check_eq() {
+	local desc=$1 want=$2 rc
+	shift 2
+	E2E_OUT=$("$@" 2>&1)
+	rc=$?
+	if ((rc == 0)) && [[ $E2E_OUT == "$want" ]]; then
+		e2e_pass "$desc"
+	else
+		e2e_fail "$desc" "command: $*" "exit status $rc" "expected:" "$want" \
+			"got:" "$E2E_OUT"
+	fi
+}
+
+e2e_check_error() {
+	local desc=$1 want_rc=$2 ere=$3 rc errf why=
+	shift 3
+	errf=$(mktemp)
+	E2E_OUT=$("$@" 2>"$errf")
+	rc=$?
+	E2E_ERR=$(<"$errf")
+	rm -f "$errf"
+	if ((rc != want_rc)); then
+		why="exit status $rc, expected $want_rc"
+	elif [[ -n $E2E_OUT ]]; then
+		why="printed on stdout"
+	elif [[ $E2E_ERR == *$'\n'* || -z $E2E_ERR ]]; then
+		why="stderr is not exactly one line"
+	elif [[ $E2E_ERR != "nat64ctl: "* ]]; then
+		why="stderr does not start with 'nat64ctl: '"
+	elif ! [[ $E2E_ERR =~ $ere ]]; then
+		why="stderr does not match: $ere"
+	fi
+	if [[ -z $why ]]; then
+		e2e_pass "$desc"
+	else
+		e2e_fail "$desc" "command: $*" "$why" "stdout:" "$E2E_OUT" \
+			"stderr:" "$E2E_ERR"
+	fi
+}
+
+e2e_done() {
+	echo "$E2E_SCRIPT: $e2e_passed passed, $e2e_failed failed"
+	((e2e_failed == 0)) || exit 1
+	exit 0
+}
+
+e2e_module_loaded() {
+	[[ -d /sys/module/nat64 ]]
+}
+
+# Loads $E2E_KO, first removing a nat64 left loaded by an earlier script.
+e2e_module_load() {
+	if e2e_module_loaded; then
+		rmmod nat64 || return 1
+	fi
+	insmod "$E2E_KO"
+}
+
+e2e_module_unload() {
+	if e2e_module_loaded; then
+		rmmod nat64
+	fi
+}
+
+# e2e_netns_add NAME: a network namespace that e2e_cleanup deletes.
+e2e_netns_add() {
+	ip netns add "$1" || return 1
+	e2e_netns+=("$1")
+	ip -n "$1" link set lo up
+}
+
+# e2e_defer CMD: a shell command (a string) run at exit, latest first.
+e2e_defer() {
+	e2e_deferred+=("$1")
+}
+
+e2e_cleanup() {
+	local i ns
+
+	for ((i = ${#e2e_deferred[@]} - 1; i >= 0; i--)); do
+		eval "${e2e_deferred[i]}" >/dev/null 2>&1
+	done
+	for ns in "${e2e_netns[@]}"; do
+		[[ -e /run/netns/$ns ]] && ip netns del "$ns"
+	done
+	e2e_module_unload
+}
+trap e2e_cleanup EXIT

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Parsers shared by the userspace tools: instance names, modes, numbers.
+ * They only read their input; nothing here talks to the kernel.
+ */
+#ifndef NAT64_PARSE_H
+#define NAT64_PARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <linux/nat64.h>
+
+/* What the kernel accepts, said once for every message that needs it. */
+#define NAT64_NAME_RULE "names are 1-15 characters of A-Z a-z 0-9 _ . -"
+
+/*
+ * Checks an instance name as the kernel does: 1 to NAT64_INSTANCE_NAMSIZ - 1
+ * characters of [A-Za-z0-9_.-]. Returns true if valid; otherwise, when why
+ * is not NULL, writes there (NUL-terminated, at most len bytes) what is
+ * wrong, e.g. "it is empty" or "'/' is not allowed".
+ */
+bool nat64_parse_name(const char *name, char *why, size_t len);
+
+/* "siit", "nat64", "nat46", "dslite" -> enum nat64_mode; 0 or -EINVAL. */
+int nat64_parse_mode(const char *s, enum nat64_mode *mode);
+
+/* The name of a mode, or NULL when the id is not one we know. */
+const char *nat64_mode_name(unsigned int mode);
+
+/* The accepted mode names, for help texts: "siit|nat64|nat46|dslite". */
+extern const char nat64_mode_names[];
+
+/*
+ * A decimal (or 0x hexadecimal) unsigned number in [min, max], the whole
+ * string and nothing else. Returns 0, -EINVAL (not a number) or -ERANGE.
+ */
+int nat64_parse_uint(const char *s, unsigned long long min,
+		     unsigned long long max, unsigned long long *out);
+
+/*
+ * Copies s into buf (size len, always NUL-terminated) so that it prints
+ * on one line: control characters, quotes, backslashes and bytes above
+ * 0x7e become \xNN. Returns buf, for use in messages that echo user input.
+ */
+const char *nat64_quote(const char *s, char *buf, size_t len);
+
+#endif /* NAT64_PARSE_H */
