@@ -12,6 +12,7 @@
 #include <net/netns/generic.h>
 
 #include "instance.h"
+#include "pool6.h"
 
 static unsigned int nat64_net_id __read_mostly;
 
@@ -78,6 +79,7 @@ struct nat64_instance *nat64_instance_find_rcu(struct nat64_pernet *pn,
 
 static void instance_free(struct nat64_instance *inst)
 {
+	nat64_pool6_free(inst);
 	nat64_stats_free(&inst->stats);
 	kfree(inst);
 }
@@ -91,7 +93,8 @@ static void instance_free_rcu(struct rcu_head *head)
  * Process context, holds pn->lock. On success the instance is visible to
  * readers and *out points to it (valid while pn->lock is held).
  */
-int nat64_instance_setup(struct nat64_pernet *pn, const char *name,
+int nat64_instance_setup(struct net *net, struct nat64_pernet *pn,
+			 const char *name,
 			 enum nat64_mode mode, struct netlink_ext_ack *extack,
 			 struct nat64_instance **out)
 {
@@ -115,6 +118,7 @@ int nat64_instance_setup(struct nat64_pernet *pn, const char *name,
 	}
 	strscpy(inst->name, name, sizeof(inst->name));
 	inst->mode = mode;
+	inst->net = net;
 	inst->id = ++pn->next_id;
 	list_add_tail_rcu(&inst->list, &pn->instances);
 	pn->count++;

@@ -12,7 +12,11 @@
 #include <net/net_namespace.h>
 #include <linux/nat64.h>
 
+#include <linux/netfilter.h>
+
 #include "stats.h"
+
+struct nat64_pool6;
 
 struct nat64_instance {
 	struct list_head list;		/* nat64_pernet.instances, RCU */
@@ -21,6 +25,10 @@ struct nat64_instance {
 	enum nat64_mode mode;
 	u32 id;
 	struct nat64_stats stats;
+	struct nat64_pool6 __rcu *pool6;
+	struct net *net;		/* not counted: the instance dies first */
+	struct nf_hook_ops hooks[2];	/* siit: IPv4 and IPv6 PREROUTING */
+	bool hooked;
 };
 
 struct nat64_pernet {
@@ -40,7 +48,8 @@ const char *nat64_mode_name(enum nat64_mode mode);
 
 struct nat64_instance *nat64_instance_find_rcu(struct nat64_pernet *pn,
 					       const char *name);
-int nat64_instance_setup(struct nat64_pernet *pn, const char *name,
+int nat64_instance_setup(struct net *net, struct nat64_pernet *pn,
+			 const char *name,
 			 enum nat64_mode mode, struct netlink_ext_ack *extack,
 			 struct nat64_instance **out);
 void nat64_instance_teardown(struct nat64_pernet *pn,

@@ -11,6 +11,7 @@
 
 #include "instance.h"
 #include "netlink.h"
+#include "pool6.h"
 
 enum nat64_mcgrp {
 	NAT64_MCGRP_EVENTS_ID,
@@ -32,6 +33,13 @@ static const struct nla_policy instance_new_policy[NAT64_A_MAX + 1] = {
 static const struct nla_policy instance_policy[NAT64_A_MAX + 1] = {
 	[NAT64_A_INSTANCE] = { .type = NLA_NUL_STRING,
 			       .len = NAT64_INSTANCE_NAMSIZ - 1 },
+};
+
+static const struct nla_policy prefix_policy[NAT64_A_MAX + 1] = {
+	[NAT64_A_INSTANCE] = { .type = NLA_NUL_STRING,
+			       .len = NAT64_INSTANCE_NAMSIZ - 1 },
+	[NAT64_A_PREFIX6] = NLA_POLICY_EXACT_LEN(sizeof(struct in6_addr)),
+	[NAT64_A_PREFIX6_LEN] = NLA_POLICY_MAX(NLA_U8, 128),
 };
 
 static int put_stats(struct sk_buff *skb, const struct nat64_instance *inst)
@@ -119,7 +127,7 @@ static int cmd_instance_new(struct sk_buff *skb, struct genl_info *info)
 		return -EINVAL;
 	}
 	mutex_lock(&pn->lock);
-	err = nat64_instance_setup(pn, name,
+	err = nat64_instance_setup(net, pn, name,
 				   nla_get_u8(info->attrs[NAT64_A_MODE]),
 				   info->extack, &inst);
 	if (!err)
@@ -218,6 +226,88 @@ static int dump_instances(struct sk_buff *skb, struct netlink_callback *cb)
 	return skb->len;
 }
 
+/* Process context, holds pn->lock. The instance named in the request. */
+static struct nat64_instance *req_instance(struct nat64_pernet *pn,
+					   struct nlattr **attrs,
+					   struct netlink_ext_ack *extack)
+{
+	struct nat64_instance *inst;
+
+	if (!attrs[NAT64_A_INSTANCE]) {
+		NL_SET_ERR_MSG(extack, "an instance name is required");
+		return NULL;
+	}
+	inst = nat64_instance_find_rcu(pn, nla_data(attrs[NAT64_A_INSTANCE]));
+	if (!inst)
+		NL_SET_ERR_MSG_ATTR(extack, attrs[NAT64_A_INSTANCE],
+				    "no such instance");
+	return inst;
+}
+
+static int cmd_prefix(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nat64_pernet *pn = nat64_pernet(genl_info_net(info));
+	struct nat64_instance *inst;
+	struct nat64_prefix6 p;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, NAT64_A_PREFIX6) ||
+	    GENL_REQ_ATTR_CHECK(info, NAT64_A_PREFIX6_LEN)) {
+		NL_SET_ERR_MSG(info->extack, "a prefix and its length are required");
+		return -EINVAL;
+	}
+	nla_memcpy(&p.addr, info->attrs[NAT64_A_PREFIX6], sizeof(p.addr));
+	p.len = nla_get_u8(info->attrs[NAT64_A_PREFIX6_LEN]);
+	mutex_lock(&pn->lock);
+	inst = req_instance(pn, info->attrs, info->extack);
+	if (!inst)
+		err = info->attrs[NAT64_A_INSTANCE] ? -ENOENT : -EINVAL;
+	else if (info->genlhdr->cmd == NAT64_CMD_PREFIX_ADD)
+		err = nat64_pool6_add(pn, inst, &p, info->extack);
+	else
+		err = nat64_pool6_del(pn, inst, &p, info->extack);
+	mutex_unlock(&pn->lock);
+	return err;
+}
+
+/* The prefixes of one instance; cb->args[0] counts those already sent. */
+static int dump_prefixes(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct nat64_pernet *pn = nat64_pernet(sock_net(skb->sk));
+	struct nlattr **attrs = genl_dumpit_info(cb)->attrs;
+	const struct nat64_pool6 *pool;
+	struct nat64_instance *inst;
+	long i = cb->args[0];
+	void *hdr;
+
+	rcu_read_lock();
+	cb->seq = READ_ONCE(pn->gen);
+	inst = req_instance(pn, attrs, cb->extack);
+	if (!inst) {
+		rcu_read_unlock();
+		return attrs[NAT64_A_INSTANCE] ? -ENOENT : -EINVAL;
+	}
+	pool = rcu_dereference(inst->pool6);
+	for (; pool && i < pool->n; i++) {
+		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
+				  cb->nlh->nlmsg_seq, &nat64_family,
+				  NLM_F_MULTI, NAT64_CMD_PREFIX_GET);
+		if (!hdr)
+			break;
+		genl_dump_check_consistent(cb, hdr);
+		if (nla_put_string(skb, NAT64_A_INSTANCE, inst->name) ||
+		    nla_put_in6_addr(skb, NAT64_A_PREFIX6, &pool->p[i].addr) ||
+		    nla_put_u8(skb, NAT64_A_PREFIX6_LEN, pool->p[i].len)) {
+			genlmsg_cancel(skb, hdr);
+			break;
+		}
+		genlmsg_end(skb, hdr);
+	}
+	rcu_read_unlock();
+	cb->args[0] = i;
+	return skb->len;
+}
+
 static const struct genl_ops nat64_ops[] = {
 	{
 		.cmd = NAT64_CMD_INSTANCE_NEW,
@@ -246,6 +336,27 @@ static const struct genl_ops nat64_ops[] = {
 		.doit = cmd_get_one,
 		.dumpit = dump_instances,
 		.policy = instance_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_PREFIX_ADD,
+		.doit = cmd_prefix,
+		.policy = prefix_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_PREFIX_DEL,
+		.doit = cmd_prefix,
+		.policy = prefix_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_PREFIX_GET,
+		.dumpit = dump_prefixes,
+		.policy = prefix_policy,
 		.maxattr = NAT64_A_MAX,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},

@@ -17,6 +17,22 @@ static const char *const names[__NAT64_STAT_MAX] = {
 	[NAT64_STAT_PASS6] = "pass6",
 	[NAT64_STAT_PASS4] = "pass4",
 	[NAT64_STAT_DROP_NOMEM] = "drop_nomem",
+	[NAT64_STAT_DROP_TRUNCATED] = "drop_truncated",
+	[NAT64_STAT_DROP_MALFORMED] = "drop_malformed",
+	[NAT64_STAT_DROP_ADDR] = "drop_addr",
+	[NAT64_STAT_DROP_SRC_ILLEGAL] = "drop_src_illegal",
+	[NAT64_STAT_DROP_HOPLIMIT] = "drop_hoplimit",
+	[NAT64_STAT_DROP_ICMP_TYPE] = "drop_icmp_type",
+	[NAT64_STAT_DROP_ICMP_NESTED] = "drop_icmp_nested",
+	[NAT64_STAT_DROP_SRR] = "drop_srr",
+	[NAT64_STAT_DROP_RH] = "drop_rh",
+	[NAT64_STAT_DROP_FRAG_EXT] = "drop_frag_ext",
+	[NAT64_STAT_DROP_UDP0] = "drop_udp0",
+	[NAT64_STAT_DROP_TOO_BIG] = "drop_too_big",
+	[NAT64_STAT_DROP_CSUM] = "drop_csum",
+	[NAT64_STAT_DROP_ROUTE] = "drop_route",
+	[NAT64_STAT_DROP_GSO] = "drop_gso",
+	[NAT64_STAT_ICMP_SENT] = "icmp_sent",
 };
 
 const char *nat64_stat_name(unsigned int id, char buf[NAT64_STAT_NAMSIZ])

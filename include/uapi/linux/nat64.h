@@ -41,6 +41,19 @@
  *                 NAT64_STAT_*     u64 each (padded with NAT64_A_PAD);
  *                                  a reader skips ids it does not know
  *
+ *   NAT64_CMD_PREFIX_ADD     (doit)   add a pool6 prefix (RFC 6052 Pref64)
+ *   NAT64_CMD_PREFIX_DEL     (doit)   remove one
+ *     NAT64_A_INSTANCE     string   required
+ *     NAT64_A_PREFIX6      binary   required; 16 bytes, network order
+ *     NAT64_A_PREFIX6_LEN  u8       required; 32, 40, 48, 56, 64 or 96
+ *     -> EINVAL: not an RFC 6052 prefix (the extended ack says why)
+ *     -> EEXIST / ENOENT: already there / not there
+ *     -> ENOSPC: the instance's mode takes no more (siit: one pool6)
+ *
+ *   NAT64_CMD_PREFIX_GET     (dumpit) the prefixes of one instance
+ *     request:  NAT64_A_INSTANCE
+ *     reply:    NAT64_A_INSTANCE, NAT64_A_PREFIX6, NAT64_A_PREFIX6_LEN
+ *
  * Multicast group "events" (NAT64_MCGRP_EVENTS): notifications, each a
  * message whose command says what happened:
  *   NAT64_CMD_INSTANCE_NEW / NAT64_CMD_INSTANCE_DEL with NAT64_A_INSTANCE,
@@ -79,6 +92,9 @@ enum nat64_cmd {
 	NAT64_CMD_INSTANCE_DEL,
 	NAT64_CMD_INSTANCE_GET,
 	NAT64_CMD_STATS_GET,
+	NAT64_CMD_PREFIX_ADD,
+	NAT64_CMD_PREFIX_DEL,
+	NAT64_CMD_PREFIX_GET,
 	__NAT64_CMD_MAX
 };
 #define NAT64_CMD_MAX (__NAT64_CMD_MAX - 1)
@@ -90,6 +106,8 @@ enum nat64_attr {
 	NAT64_A_MODE,		/* u8, enum nat64_mode */
 	NAT64_A_INSTANCE_ID,	/* u32 */
 	NAT64_A_STATS,		/* nested, NAT64_STAT_* */
+	NAT64_A_PREFIX6,	/* binary, struct in6_addr */
+	NAT64_A_PREFIX6_LEN,	/* u8 */
 	__NAT64_A_MAX
 };
 #define NAT64_A_MAX (__NAT64_A_MAX - 1)
@@ -108,6 +126,22 @@ enum nat64_stat {
 	NAT64_STAT_PASS6,	/* IPv6 packets left untouched */
 	NAT64_STAT_PASS4,	/* IPv4 packets left untouched */
 	NAT64_STAT_DROP_NOMEM,	/* dropped: out of memory */
+	NAT64_STAT_DROP_TRUNCATED,	/* shorter than its headers say */
+	NAT64_STAT_DROP_MALFORMED,	/* bad header fields or chain */
+	NAT64_STAT_DROP_ADDR,		/* an address has no mapping */
+	NAT64_STAT_DROP_SRC_ILLEGAL,	/* 0.0.0.0, 127/8, ::, ::1 ... */
+	NAT64_STAT_DROP_HOPLIMIT,	/* TTL / hop limit exhausted */
+	NAT64_STAT_DROP_ICMP_TYPE,	/* untranslatable ICMP type or code */
+	NAT64_STAT_DROP_ICMP_NESTED,	/* ICMP error inside an ICMP error */
+	NAT64_STAT_DROP_SRR,		/* unexpired IPv4 source route */
+	NAT64_STAT_DROP_RH,		/* IPv6 routing header, segments left */
+	NAT64_STAT_DROP_FRAG_EXT,	/* ext header after a fragment header */
+	NAT64_STAT_DROP_UDP0,		/* UDP checksum zero (by policy) */
+	NAT64_STAT_DROP_TOO_BIG,	/* DF set and too big for the path */
+	NAT64_STAT_DROP_CSUM,		/* corrupt L4 checksum */
+	NAT64_STAT_DROP_ROUTE,		/* no route for the translated packet */
+	NAT64_STAT_DROP_GSO,		/* GSO packet could not be segmented */
+	NAT64_STAT_ICMP_SENT,		/* ICMP errors sent back */
 	__NAT64_STAT_MAX
 };
 #define NAT64_STAT_MAX (__NAT64_STAT_MAX - 1)
