@@ -11,6 +11,8 @@
 #include <linux/string.h>
 #include <net/netns/generic.h>
 
+#include "eam.h"
+#include "hook.h"
 #include "instance.h"
 #include "pool6.h"
 
@@ -39,7 +41,7 @@ struct nat64_pernet *nat64_pernet(const struct net *net)
  * Holds pn->lock. Dumps compare generations; netlink takes 0 as "not set",
  * so the generation skips it.
  */
-static void nat64_pernet_changed(struct nat64_pernet *pn)
+void nat64_pernet_changed(struct nat64_pernet *pn)
 {
 	if (!++pn->gen)
 		pn->gen = 1;
@@ -80,6 +82,7 @@ struct nat64_instance *nat64_instance_find_rcu(struct nat64_pernet *pn,
 static void instance_free(struct nat64_instance *inst)
 {
 	nat64_pool6_free(inst);
+	nat64_eam_free(inst->eam);
 	nat64_stats_free(&inst->stats);
 	kfree(inst);
 }
@@ -99,6 +102,7 @@ int nat64_instance_setup(struct net *net, struct nat64_pernet *pn,
 			 struct nat64_instance **out)
 {
 	struct nat64_instance *inst;
+	int err;
 
 	lockdep_assert_held(&pn->lock);
 	if (nat64_instance_find_rcu(pn, name)) {
@@ -116,9 +120,21 @@ int nat64_instance_setup(struct net *net, struct nat64_pernet *pn,
 		kfree(inst);
 		return -ENOMEM;
 	}
+	inst->eam = nat64_eam_alloc(&pn->lock);
+	if (!inst->eam) {
+		nat64_stats_free(&inst->stats);
+		kfree(inst);
+		return -ENOMEM;
+	}
 	strscpy(inst->name, name, sizeof(inst->name));
 	inst->mode = mode;
 	inst->net = net;
+	err = nat64_hook_setup(inst);
+	if (err) {
+		NL_SET_ERR_MSG(extack, "cannot register the netfilter hooks");
+		instance_free(inst);
+		return err;
+	}
 	inst->id = ++pn->next_id;
 	list_add_tail_rcu(&inst->list, &pn->instances);
 	pn->count++;
@@ -134,6 +150,8 @@ void nat64_instance_teardown(struct nat64_pernet *pn,
 			     struct nat64_instance *inst)
 {
 	lockdep_assert_held(&pn->lock);
+	/* No packet enters the instance after this (it waits for them). */
+	nat64_hook_teardown(inst);
 	list_del_rcu(&inst->list);
 	pn->count--;
 	nat64_pernet_changed(pn);

@@ -16,6 +16,7 @@
 
 #include "stats.h"
 
+struct nat64_eam_table;
 struct nat64_pool6;
 
 struct nat64_instance {
@@ -26,6 +27,7 @@ struct nat64_instance {
 	u32 id;
 	struct nat64_stats stats;
 	struct nat64_pool6 __rcu *pool6;
+	struct nat64_eam_table *eam;	/* RFC 7757; for the instance's life */
 	struct net *net;		/* not counted: the instance dies first */
 	struct nf_hook_ops hooks[2];	/* siit: IPv4 and IPv6 PREROUTING */
 	bool hooked;
@@ -44,6 +46,7 @@ void nat64_instance_exit(void);
 
 struct nat64_pernet *nat64_pernet(const struct net *net);
 bool nat64_instance_name_valid(const char *name);
+void nat64_pernet_changed(struct nat64_pernet *pn);
 const char *nat64_mode_name(enum nat64_mode mode);
 
 struct nat64_instance *nat64_instance_find_rcu(struct nat64_pernet *pn,

@@ -9,6 +9,7 @@
 #include <net/genetlink.h>
 #include <net/sock.h>
 
+#include "eam_nl.h"
 #include "instance.h"
 #include "netlink.h"
 #include "pool6.h"
@@ -20,8 +21,6 @@ enum nat64_mcgrp {
 static const struct genl_multicast_group nat64_mcgrps[] = {
 	[NAT64_MCGRP_EVENTS_ID] = { .name = NAT64_MCGRP_EVENTS },
 };
-
-static struct genl_family nat64_family;
 
 static const struct nla_policy instance_new_policy[NAT64_A_MAX + 1] = {
 	[NAT64_A_INSTANCE] = { .type = NLA_NUL_STRING,
@@ -226,10 +225,10 @@ static int dump_instances(struct sk_buff *skb, struct netlink_callback *cb)
 	return skb->len;
 }
 
-/* Process context, holds pn->lock. The instance named in the request. */
-static struct nat64_instance *req_instance(struct nat64_pernet *pn,
-					   struct nlattr **attrs,
-					   struct netlink_ext_ack *extack)
+/* Holds pn->lock or rcu_read_lock(). The instance named in the request. */
+struct nat64_instance *nat64_nl_req_instance(struct nat64_pernet *pn,
+					     struct nlattr **attrs,
+					     struct netlink_ext_ack *extack)
 {
 	struct nat64_instance *inst;
 
@@ -259,7 +258,7 @@ static int cmd_prefix(struct sk_buff *skb, struct genl_info *info)
 	nla_memcpy(&p.addr, info->attrs[NAT64_A_PREFIX6], sizeof(p.addr));
 	p.len = nla_get_u8(info->attrs[NAT64_A_PREFIX6_LEN]);
 	mutex_lock(&pn->lock);
-	inst = req_instance(pn, info->attrs, info->extack);
+	inst = nat64_nl_req_instance(pn, info->attrs, info->extack);
 	if (!inst)
 		err = info->attrs[NAT64_A_INSTANCE] ? -ENOENT : -EINVAL;
 	else if (info->genlhdr->cmd == NAT64_CMD_PREFIX_ADD)
@@ -267,6 +266,8 @@ static int cmd_prefix(struct sk_buff *skb, struct genl_info *info)
 	else
 		err = nat64_pool6_del(pn, inst, &p, info->extack);
 	mutex_unlock(&pn->lock);
+	if (err == -EINVAL || err == -EEXIST || err == -ENOENT)
+		NL_SET_BAD_ATTR(info->extack, info->attrs[NAT64_A_PREFIX6]);
 	return err;
 }
 
@@ -282,7 +283,7 @@ static int dump_prefixes(struct sk_buff *skb, struct netlink_callback *cb)
 
 	rcu_read_lock();
 	cb->seq = READ_ONCE(pn->gen);
-	inst = req_instance(pn, attrs, cb->extack);
+	inst = nat64_nl_req_instance(pn, attrs, cb->extack);
 	if (!inst) {
 		rcu_read_unlock();
 		return attrs[NAT64_A_INSTANCE] ? -ENOENT : -EINVAL;
@@ -356,13 +357,41 @@ static const struct genl_ops nat64_ops[] = {
 	{
 		.cmd = NAT64_CMD_PREFIX_GET,
 		.dumpit = dump_prefixes,
-		.policy = prefix_policy,
+		.policy = instance_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_EAM_ADD,
+		.doit = nat64_eam_nl_doit,
+		.policy = nat64_eam_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_EAM_DEL,
+		.doit = nat64_eam_nl_doit,
+		.policy = nat64_eam_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_EAM_GET,
+		.dumpit = nat64_eam_nl_dump,
+		.policy = nat64_eam_instance_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_EAM_FLUSH,
+		.doit = nat64_eam_nl_doit,
+		.policy = nat64_eam_instance_policy,
 		.maxattr = NAT64_A_MAX,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
 };
 
-static struct genl_family nat64_family __ro_after_init = {
+struct genl_family nat64_family __ro_after_init = {
 	.name = NAT64_GENL_NAME,
 	.version = NAT64_GENL_VERSION,
 	.maxattr = NAT64_A_MAX,

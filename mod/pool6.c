@@ -22,6 +22,14 @@ static bool same(const struct nat64_prefix6 *a, const struct nat64_prefix6 *b)
 	return a->len == b->len && ipv6_addr_equal(&a->addr, &b->addr);
 }
 
+/* One contains the other: lookups would shadow part of one of them. */
+static bool overlap(const struct nat64_prefix6 *a,
+		    const struct nat64_prefix6 *b)
+{
+	return nat64_prefix6_contains(a->len <= b->len ? a : b,
+				      a->len <= b->len ? &b->addr : &a->addr);
+}
+
 static struct nat64_pool6 *pool6_alloc(unsigned int n)
 {
 	struct nat64_pool6 *p = kzalloc(struct_size(p, p, n), GFP_KERNEL);
@@ -50,11 +58,16 @@ int nat64_pool6_add(struct nat64_pernet *pn, struct nat64_instance *inst,
 	}
 	old = rcu_dereference_protected(inst->pool6, lockdep_is_held(&pn->lock));
 	n = old ? old->n : 0;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (same(&old->p[i], p)) {
 			NL_SET_ERR_MSG(extack, "the instance has that prefix");
 			return -EEXIST;
 		}
+		if (overlap(&old->p[i], p)) {
+			NL_SET_ERR_MSG(extack, "the prefix overlaps one the instance has");
+			return -EEXIST;
+		}
+	}
 	if (n >= pool6_limit(inst)) {
 		if (inst->mode == NAT64_MODE_SIIT)
 			NL_SET_ERR_MSG(extack, "a siit instance has one pool6 prefix; delete it first");
@@ -71,6 +84,12 @@ int nat64_pool6_add(struct nat64_pernet *pn, struct nat64_instance *inst,
 	rcu_assign_pointer(inst->pool6, new);
 	if (old)
 		kfree_rcu(old, rcu);
+	nat64_pernet_changed(pn);
+	/* 6052-11: the WKP is for NAT64, not for IPv4-translatable hosts. */
+	if (inst->mode == NAT64_MODE_SIIT && p->len == 96 &&
+	    nat64_prefix6_is_wkp(p))
+		pr_warn_once("nat64: instance %s uses 64:ff9b::/96 as a siit pool6 (RFC 6052 section 3.1 advises against it)\n",
+			     inst->name);
 	return 0;
 }
 
@@ -101,6 +120,7 @@ int nat64_pool6_del(struct nat64_pernet *pn, struct nat64_instance *inst,
 	}
 	rcu_assign_pointer(inst->pool6, new);
 	kfree_rcu(old, rcu);
+	nat64_pernet_changed(pn);
 	return 0;
 }
 

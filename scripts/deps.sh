@@ -23,6 +23,8 @@ ALL=(
 	iptables iproute2 util-linux
 	qemu-system-x86 busybox-static python3-scapy tcpdump
 	jq clang llvm valgrind strace
+	iputils-ping iputils-tracepath traceroute ethtool iperf3 dnsmasq-base
+	bind9-dnsutils netcat-openbsd
 )
 if [[ "${1:-}" == "--check" && "${2:-}" == "build" ]]; then
 	PKGS=("${BUILD[@]}")

@@ -40,6 +40,8 @@ static struct nla_policy reply_policy[NAT64_A_MAX + 1] = {
 	[NAT64_A_MODE] = { .type = NLA_U8 },
 	[NAT64_A_INSTANCE_ID] = { .type = NLA_U32 },
 	[NAT64_A_STATS] = { .type = NLA_NESTED },
+	[NAT64_A_PREFIX6] = { .minlen = 16, .maxlen = 16 },
+	[NAT64_A_PREFIX6_LEN] = { .type = NLA_U8 },
 };
 
 int nat64_nl_set_error(struct nat64_nl *nl, int err, const char *fmt, ...)

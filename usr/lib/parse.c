@@ -3,9 +3,11 @@
  * Parsers shared by the userspace tools.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
 
 #include "parse.h"
 
@@ -113,5 +115,98 @@ const char *nat64_quote(const char *s, char *buf, size_t len)
 		}
 	}
 	buf[o] = '\0';
+	return buf;
+}
+
+/* Writes a reason into why (if any); returns -EINVAL. */
+static int refuse(char *why, size_t len, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int refuse(char *why, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!why || !len)
+		return -EINVAL;
+	va_start(ap, fmt);
+	vsnprintf(why, len, fmt, ap);
+	va_end(ap);
+	return -EINVAL;
+}
+
+int nat64_parse_ipv6(const char *s, struct in6_addr *a, char *why,
+		     size_t len)
+{
+	if (inet_pton(AF_INET6, s, a) == 1)
+		return 0;
+	return refuse(why, len, "it is not an IPv6 address");
+}
+
+int nat64_parse_ipv4(const char *s, struct in_addr *a, char *why,
+		     size_t len)
+{
+	/* inet_pton(), not inet_aton(): "10.1" or "0x0a000001" are typos here. */
+	if (inet_pton(AF_INET, s, a) == 1)
+		return 0;
+	return refuse(why, len, "it is not an IPv4 address (a.b.c.d)");
+}
+
+/* The decimal digits of a prefix length; large values saturate at 999. */
+static int parse_plen(const char *s, unsigned int *out)
+{
+	unsigned int v = 0;
+
+	if (!*s)
+		return -EINVAL;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return -EINVAL;
+		v = v * 10 + (*s - '0');
+		if (v > 999)
+			v = 999;
+	}
+	*out = v;
+	return 0;
+}
+
+int nat64_parse_prefix6(const char *s, struct nat64_prefix6 *p, char *why,
+			size_t len)
+{
+	const char *slash = strchr(s, '/'), *reason;
+	char addr[INET6_ADDRSTRLEN + 1];
+	struct in_addr v4;
+	unsigned int plen;
+	size_t n;
+
+	memset(p, 0, sizeof(*p));
+	if (!slash)
+		return refuse(why, len, "it has no /LEN (a prefix is ADDR/LEN, e.g. 2001:db8:64::/96)");
+	n = slash - s;
+	if (n < sizeof(addr)) {
+		memcpy(addr, s, n);
+		addr[n] = '\0';
+		if (inet_pton(AF_INET, addr, &v4) == 1)
+			return refuse(why, len, "it is an IPv4 prefix; a Pref64 is an IPv6 prefix");
+	}
+	if (n >= sizeof(addr) || inet_pton(AF_INET6, addr, &p->addr) != 1)
+		return refuse(why, len, "the part before '/' is not an IPv6 address");
+	if (parse_plen(slash + 1, &plen))
+		return refuse(why, len, "the part after '/' is not a decimal prefix length");
+	/* Past 128 it is no IPv6 length at all; 0 gets the same reason. */
+	p->len = plen <= 128 ? plen : 0;
+	reason = nat64_prefix6_check(p);
+	if (reason)
+		return refuse(why, len, "%s", reason);
+	return 0;
+}
+
+const char *nat64_prefix6_str(const struct nat64_prefix6 *p, char *buf,
+			      size_t len)
+{
+	char a[INET6_ADDRSTRLEN];
+
+	if (!inet_ntop(AF_INET6, &p->addr, a, sizeof(a)))
+		snprintf(a, sizeof(a), "?");
+	snprintf(buf, len, "%s/%u", a, p->len);
 	return buf;
 }

@@ -2,11 +2,12 @@
 /*
  * nat64ctl: configure the nat64 translator of this network namespace.
  *
- *	nat64ctl [-j] OBJECT [COMMAND] [ARGUMENTS]
+ *	nat64ctl [-j] [-i NAME] OBJECT [COMMAND] [ARGUMENTS]
  *	nat64ctl help [OBJECT [COMMAND]]
  *
  * The objects and their commands are tables (nat64ctl.h); this file finds
- * the entry, handles the options every command takes, and prints help.
+ * the entry, handles the options every command takes, picks the instance
+ * of per-instance objects, and prints help.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "instance.h"
 #include "nat64ctl.h"
 #include "parse.h"
 
@@ -24,6 +26,8 @@
 static const struct nat64ctl_object *const objects[] = {
 	&nat64ctl_instance,
 	&nat64ctl_stats,
+	&nat64ctl_prefix,
+	&nat64ctl_eam,
 	NULL,
 };
 
@@ -67,6 +71,50 @@ int nat64ctl_check_name(const struct nat64ctl *ctl, const char *name)
 			      NAT64_NAME_RULE);
 }
 
+/* "a, b, c" (the first few names of list), for a message. */
+static const char *some_names(const struct nat64_instance_list *list,
+			      char *buf, size_t len)
+{
+	size_t i, o = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < list->n && i < 4 && o < len; i++)
+		o += snprintf(buf + o, len - o, "%s%s", i ? ", " : "",
+			      list->v[i].name);
+	if (i < list->n && o < len)
+		snprintf(buf + o, len - o, ", ...");
+	return buf;
+}
+
+int nat64ctl_instance_pick(const struct nat64ctl *ctl, struct nat64_nl *nl,
+			   const char **name)
+{
+	static char only[NAT64_INSTANCE_NAMSIZ];
+	struct nat64_instance_list list;
+	char names[96];
+	int ret = NAT64CTL_OK;
+
+	if (ctl->instance) {
+		*name = ctl->instance;
+		return NAT64CTL_OK;
+	}
+	if (nat64_instance_dump(nl, false, &list))
+		return nat64ctl_refused(ctl, nl);
+	if (list.n == 1) {
+		snprintf(only, sizeof(only), "%s", list.v[0].name);
+		*name = only;
+	} else if (list.n == 0) {
+		fprintf(stderr, "nat64ctl: %s: no instance in this network namespace; create one with 'nat64ctl instance add NAME --mode MODE'\n",
+			ctl->what);
+		ret = NAT64CTL_REFUSED;
+	} else {
+		ret = nat64ctl_usage(ctl, "%zu instances in this network namespace (%s); say which with --instance NAME",
+				     list.n, some_names(&list, names, sizeof(names)));
+	}
+	nat64_instance_list_free(&list);
+	return ret;
+}
+
 int nat64ctl_positional(const struct nat64ctl *ctl, int argc, char **argv,
 			int min, int max, const char *missing,
 			const char **out, int *n)
@@ -104,14 +152,19 @@ const char *nat64ctl_mode_str(unsigned int mode, char buf[16])
 	return buf;
 }
 
-/* "nat64ctl stats [show] [NAME]": a command that may be left out is optional. */
+/*
+ * "nat64ctl stats [show] [NAME]": a command that may be left out is
+ * optional; "nat64ctl [-i NAME] prefix ...": so is the instance.
+ */
 static void synopsis(const char *lead, const struct nat64ctl_object *o,
 		     const struct nat64ctl_cmd *c)
 {
 	bool optional = o->implicit && o->dflt && !strcmp(o->dflt, c->name);
 
-	printf("%s %s %s%s%s%s%s\n", lead, o->name, optional ? "[" : "",
-	       c->name, optional ? "]" : "", *c->args ? " " : "", c->args);
+	printf("%s %s%s %s%s%s%s%s\n", lead,
+	       o->per_instance ? "[-i NAME] " : "", o->name,
+	       optional ? "[" : "", c->name, optional ? "]" : "",
+	       *c->args ? " " : "", c->args);
 }
 
 static void help_all(void)
@@ -125,17 +178,20 @@ static void help_all(void)
 	       "Configure the nat64 translator of this network namespace.\n"
 	       "\n"
 	       "Options:\n"
-	       "  -j, --json     print JSON instead of text\n"
-	       "  -h, --help     print help (of the object or command before it)\n"
-	       "  -V, --version  print the version\n"
+	       "  -j, --json           print JSON instead of text\n"
+	       "  -i, --instance NAME  the instance of a per-instance object (prefix);\n"
+	       "                       may be left out when the namespace has only one\n"
+	       "  -h, --help           print help (of the object or command before it)\n"
+	       "  -V, --version        print the version\n"
 	       "\n"
 	       "Commands:\n");
 	for (o = objects; *o; o++)
 		for (c = (*o)->cmds; c->name; c++)
 			synopsis("  nat64ctl", *o, c);
 	printf("\n"
-	       "  NAME := 1-15 characters of A-Z a-z 0-9 _ . -\n"
-	       "  MODE := %s\n"
+	       "  NAME   := 1-15 characters of A-Z a-z 0-9 _ . -\n"
+	       "  MODE   := %s\n"
+	       "  PREFIX := ADDR/LEN, an RFC 6052 prefix, LEN 32, 40, 48, 56, 64 or 96\n"
 	       "\n"
 	       "Exit status: 0 done, 1 refused (by the kernel or the system),\n"
 	       "2 usage error (nothing was sent). See nat64ctl(8).\n",
@@ -154,7 +210,7 @@ static void help_object(const struct nat64ctl_object *o)
 		printf("Without a command: %s.\n", o->dflt);
 	printf("\n");
 	for (c = o->cmds; c->name; c++)
-		printf("  %-8s %s\n", c->name, c->summary);
+		printf("  %-10s %s\n", c->name, c->summary);
 	printf("\nSee 'nat64ctl %s COMMAND --help' and nat64ctl(8).\n",
 	       o->name);
 }
@@ -169,8 +225,11 @@ static void help_cmd(const struct nat64ctl_object *o,
 	if (c->help)
 		printf("\n%s", c->help);
 	printf("\nOptions:\n"
-	       "  -j, --json  print JSON instead of text\n"
-	       "  -h, --help  print this help\n");
+	       "  -j, --json           print JSON instead of text\n");
+	if (o->per_instance)
+		printf("  -i, --instance NAME  the instance; may be left out when the\n"
+		       "                       namespace has only one\n");
+	printf("  -h, --help           print this help\n");
 }
 
 static const struct nat64ctl_object *find_object(const char *name)
@@ -242,18 +301,53 @@ static int help(struct nat64ctl *ctl, int argc, char **argv)
 }
 
 /*
- * Takes -j and -h out of argv (up to a "--", which stays for the command).
- * Returns the new argc; *want_help is set when -h was there.
+ * -i NAME, --instance NAME or --instance=NAME at argv[*i] (*i moves past
+ * NAME): 1 if taken, 0 if argv[*i] is something else, -1 after a usage
+ * error. The name is checked later, once the object is known.
+ */
+static int instance_option(struct nat64ctl *ctl, int argc, char **argv,
+			   int *i)
+{
+	const char *a = argv[*i], *val;
+
+	if (!strncmp(a, "--instance=", 11)) {
+		val = a + 11;
+	} else if (!strcmp(a, "-i") || !strcmp(a, "--instance")) {
+		if (*i + 1 == argc) {
+			nat64ctl_usage(ctl, "%s needs an instance NAME", a);
+			return -1;
+		}
+		val = argv[++*i];
+	} else {
+		return 0;
+	}
+	if (ctl->instance && strcmp(ctl->instance, val)) {
+		nat64ctl_usage(ctl, "--instance given twice");
+		return -1;
+	}
+	ctl->instance = val;
+	return 1;
+}
+
+/*
+ * Takes -j, -h and -i out of argv (up to a "--", which stays for the
+ * command). Returns the new argc, or -1 after a usage error; *want_help is
+ * set when -h was there.
  */
 static int common_options(struct nat64ctl *ctl, int argc, char **argv,
 			  bool *want_help)
 {
-	int i, n = 0;
+	int i, n = 0, taken;
 	bool rest = false;
 
 	for (i = 0; i < argc; i++) {
 		if (!rest && !strcmp(argv[i], "--"))
 			rest = true;
+		taken = rest ? 0 : instance_option(ctl, argc, argv, &i);
+		if (taken < 0)
+			return -1;
+		if (taken)
+			continue;
 		if (!rest && is_json(argv[i]))
 			ctl->json = true;
 		else if (!rest && is_help(argv[i]))
@@ -264,13 +358,45 @@ static int common_options(struct nat64ctl *ctl, int argc, char **argv,
 	return n;
 }
 
+/* -i only makes sense for per-instance objects, and only with a valid NAME. */
+static int check_instance_option(const struct nat64ctl *ctl,
+				 const struct nat64ctl_object *o)
+{
+	if (!ctl->instance)
+		return NAT64CTL_OK;
+	if (!o->per_instance)
+		return nat64ctl_usage(ctl, "--instance is for per-instance objects (prefix), not '%s'",
+				      o->name);
+	return nat64ctl_check_name(ctl, ctl->instance);
+}
+
+/* The command named by (*argv)[0], if any: taken out of the arguments. */
+static const struct nat64ctl_cmd *take_cmd(struct nat64ctl *ctl,
+					   const struct nat64ctl_object *o,
+					   int *argc, char ***argv)
+{
+	static char what[64];
+	const struct nat64ctl_cmd *c;
+
+	if (*argc == 0)
+		return NULL;
+	c = find_cmd(o, (*argv)[0]);
+	if (!c)
+		return NULL;
+	(*argc)--;
+	(*argv)++;
+	snprintf(what, sizeof(what), "%s %s", o->name, c->name);
+	ctl->what = what;
+	return c;
+}
+
 static int run_object(struct nat64ctl *ctl, const struct nat64ctl_object *o,
 		      int argc, char **argv)
 {
-	const struct nat64ctl_cmd *c = NULL;
+	const struct nat64ctl_cmd *c;
 	bool want_help = false;
-	static char what[64];
 	char q[64];
+	int ret;
 
 	ctl->obj = o;
 	ctl->what = o->name;
@@ -278,15 +404,13 @@ static int run_object(struct nat64ctl *ctl, const struct nat64ctl_object *o,
 		ctl->what = NULL;
 		return help_in(ctl, o, argc - 1, argv + 1);
 	}
-	if (argc > 0)
-		c = find_cmd(o, argv[0]);
-	if (c) {
-		argc--;
-		argv++;
-		snprintf(what, sizeof(what), "%s %s", o->name, c->name);
-		ctl->what = what;
-	}
+	c = take_cmd(ctl, o, &argc, &argv);
 	argc = common_options(ctl, argc, argv, &want_help);
+	if (argc < 0)
+		return NAT64CTL_USAGE;
+	/* Options may come between the object and the command, too. */
+	if (!c)
+		c = take_cmd(ctl, o, &argc, &argv);
 	if (want_help) {
 		if (c)
 			help_cmd(o, c);
@@ -294,6 +418,9 @@ static int run_object(struct nat64ctl *ctl, const struct nat64ctl_object *o,
 			help_object(o);
 		return NAT64CTL_OK;
 	}
+	ret = check_instance_option(ctl, o);
+	if (ret)
+		return ret;
 	if (!c) {
 		if (argc > 0 && !o->implicit)
 			return nat64ctl_usage(ctl, "unknown %s '%s'",
@@ -315,6 +442,11 @@ int main(int argc, char **argv)
 	int i, ret;
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		ret = instance_option(&ctl, argc, argv, &i);
+		if (ret < 0)
+			return NAT64CTL_USAGE;
+		if (ret)
+			continue;
 		if (is_json(argv[i])) {
 			ctl.json = true;
 		} else if (is_help(argv[i])) {

@@ -3,9 +3,10 @@
  * nat64ctl: the objects and their commands, and what they share.
  *
  * main.c finds the object and the command in the tables below, takes the
- * options every command has (-j, -h) out of the arguments, and runs the
- * command with what is left: positional arguments and the command's own
- * options. A command returns the process exit status.
+ * options every command has (-j, -h, and -i for per-instance objects) out
+ * of the arguments, and runs the command with what is left: positional
+ * arguments and the command's own options. A command returns the process
+ * exit status.
  */
 #ifndef NAT64CTL_H
 #define NAT64CTL_H
@@ -21,6 +22,7 @@
 
 struct nat64ctl {
 	bool json;
+	const char *instance;	/* -i NAME (checked), or NULL */
 	const char *what;	/* "instance add": the prefix of messages */
 	const struct nat64ctl_object *obj;
 	const struct nat64ctl_cmd *cmd;
@@ -41,10 +43,13 @@ struct nat64ctl_object {
 	const struct nat64ctl_cmd *cmds;	/* ends with a NULL name */
 	const char *dflt;	/* the command run when none is given */
 	bool implicit;		/* an unknown first word is dflt's argument */
+	bool per_instance;	/* belongs to one instance: takes -i NAME */
 };
 
 extern const struct nat64ctl_object nat64ctl_instance;
 extern const struct nat64ctl_object nat64ctl_stats;
+extern const struct nat64ctl_object nat64ctl_prefix;
+extern const struct nat64ctl_object nat64ctl_eam;
 
 /* One line on stderr: "nat64ctl: WHAT: ... (see ...)"; returns 2. */
 int nat64ctl_usage(const struct nat64ctl *ctl, const char *fmt, ...)
@@ -58,6 +63,16 @@ int nat64ctl_connect(const struct nat64ctl *ctl, struct nat64_nl *nl);
 
 /* A valid instance name, or a usage error (returns 2). */
 int nat64ctl_check_name(const struct nat64ctl *ctl, const char *name);
+
+/*
+ * The instance a per-instance command acts on, over an open session: the
+ * one -i named, else the only instance of the namespace (one dump). When
+ * the namespace has none, says so and returns 1; when it has several, asks
+ * for --instance NAME and returns 2 (nothing was changed). 0 and *name set
+ * (valid until the next call) on success.
+ */
+int nat64ctl_instance_pick(const struct nat64ctl *ctl, struct nat64_nl *nl,
+			   const char **name);
 
 /*
  * The positional arguments of a command without options of its own: at

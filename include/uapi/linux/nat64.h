@@ -9,9 +9,10 @@
  * its network namespace manages its own instances; anyone else gets EPERM.
  * Objects live in the network namespace of the socket that sends the
  * request. Each command has its own strict policy: an unknown attribute or
- * a wrong type or length is refused with EINVAL, an out-of-range value
- * with ERANGE, a missing required attribute with EINVAL; each with an
- * extended ack that says which attribute and why.
+ * a wrong type is refused with EINVAL, a wrong length or an out-of-range
+ * value with EINVAL or ERANGE (as the kernel's policy code decides), a
+ * missing required attribute with EINVAL; each with an extended ack that
+ * says which attribute and why.
  *
  * Attribute tree
  * --------------
@@ -47,12 +48,41 @@
  *     NAT64_A_PREFIX6      binary   required; 16 bytes, network order
  *     NAT64_A_PREFIX6_LEN  u8       required; 32, 40, 48, 56, 64 or 96
  *     -> EINVAL: not an RFC 6052 prefix (the extended ack says why)
- *     -> EEXIST / ENOENT: already there / not there
+ *     -> EEXIST / ENOENT: already there (or overlapping one) / not there
  *     -> ENOSPC: the instance's mode takes no more (siit: one pool6)
  *
  *   NAT64_CMD_PREFIX_GET     (dumpit) the prefixes of one instance
  *     request:  NAT64_A_INSTANCE
  *     reply:    NAT64_A_INSTANCE, NAT64_A_PREFIX6, NAT64_A_PREFIX6_LEN
+ *
+ *   NAT64_CMD_EAM_ADD        (doit)   add an Explicit Address Mapping (RFC
+ *                                     7757): PREFIX4/LEN4 <-> PREFIX6/LEN6
+ *     NAT64_A_INSTANCE     string   required
+ *     NAT64_A_PREFIX4      binary   required; 4 bytes, network order
+ *     NAT64_A_PREFIX4_LEN  u8       required; 0-32
+ *     NAT64_A_PREFIX6      binary   required; 16 bytes, network order
+ *     NAT64_A_PREFIX6_LEN  u8       required; 0-128
+ *     -> EINVAL: host bits set beyond a length, or 32 - LEN4 > 128 - LEN6
+ *        (the IPv4 suffix must fit in the IPv6 one)
+ *     -> EEXIST: an entry has that IPv4 prefix, or that IPv6 prefix
+ *     -> ENOSPC: the instance has NAT64_EAM_MAX entries
+ *
+ *   NAT64_CMD_EAM_DEL        (doit)   delete the entry with that IPv4
+ *                                     prefix, that IPv6 prefix, or both
+ *     NAT64_A_INSTANCE     string   required
+ *     NAT64_A_PREFIX4, NAT64_A_PREFIX4_LEN   together, or neither
+ *     NAT64_A_PREFIX6, NAT64_A_PREFIX6_LEN   together, or neither; at
+ *                                            least one of the two pairs
+ *     -> ENOENT: no such entry
+ *
+ *   NAT64_CMD_EAM_GET        (dumpit) the entries of one instance, oldest
+ *                                     first
+ *     request:  NAT64_A_INSTANCE
+ *     reply:    NAT64_A_INSTANCE, NAT64_A_PREFIX4, NAT64_A_PREFIX4_LEN,
+ *               NAT64_A_PREFIX6, NAT64_A_PREFIX6_LEN
+ *
+ *   NAT64_CMD_EAM_FLUSH      (doit)   delete every entry of one instance
+ *     NAT64_A_INSTANCE     string   required
  *
  * Multicast group "events" (NAT64_MCGRP_EVENTS): notifications, each a
  * message whose command says what happened:
@@ -75,6 +105,8 @@
 #define NAT64_INSTANCE_NAMSIZ	16
 /* Per network namespace. */
 #define NAT64_INSTANCES_MAX	64
+/* Explicit Address Mappings per instance. */
+#define NAT64_EAM_MAX		100000
 
 enum nat64_mode {
 	NAT64_MODE_UNSPEC,
@@ -95,6 +127,10 @@ enum nat64_cmd {
 	NAT64_CMD_PREFIX_ADD,
 	NAT64_CMD_PREFIX_DEL,
 	NAT64_CMD_PREFIX_GET,
+	NAT64_CMD_EAM_ADD,
+	NAT64_CMD_EAM_DEL,
+	NAT64_CMD_EAM_GET,
+	NAT64_CMD_EAM_FLUSH,
 	__NAT64_CMD_MAX
 };
 #define NAT64_CMD_MAX (__NAT64_CMD_MAX - 1)
@@ -108,6 +144,8 @@ enum nat64_attr {
 	NAT64_A_STATS,		/* nested, NAT64_STAT_* */
 	NAT64_A_PREFIX6,	/* binary, struct in6_addr */
 	NAT64_A_PREFIX6_LEN,	/* u8 */
+	NAT64_A_PREFIX4,	/* binary, 4 bytes, network order */
+	NAT64_A_PREFIX4_LEN,	/* u8 */
 	__NAT64_A_MAX
 };
 #define NAT64_A_MAX (__NAT64_A_MAX - 1)
