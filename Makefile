@@ -11,7 +11,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := all
 
 .PHONY: all module usr deps depcheck check kunit e2e demo lint install \
-	uninstall clean help host-tests module-debug module-kunit
+	uninstall clean help host-tests module-debug module-kunit fuzz
 
 all: module usr
 
@@ -22,6 +22,7 @@ help:
 	@echo "make kunit      the KUnit suites in the debug kernel"
 	@echo "make e2e        the end-to-end scripts in the stock and debug guests"
 	@echo "make lint       sparse (C=2, endian) and checkpatch on our sources"
+	@echo "make fuzz       libFuzzer on the translator (FUZZ_SECONDS=600)"
 	@echo "make install    install the module and tools on this machine"
 	@echo "KDIR=$(KDIR)"
 
@@ -53,6 +54,10 @@ module-kunit:
 
 host-tests:
 	$(MAKE) -C tests/host run
+
+# libFuzzer on the translator: FUZZ_SECONDS=600 by default.
+fuzz: deps
+	$(MAKE) -C tests/fuzz run SECONDS=$(or $(FUZZ_SECONDS),600)
 
 check: deps
 	scripts/check

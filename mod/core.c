@@ -50,12 +50,16 @@ static const enum nat64_stat drop_stat[__NAT64_DROP_MAX] = {
 	[NAT64_DROP_UDP0] = NAT64_STAT_DROP_UDP0,
 	[NAT64_DROP_TOO_BIG] = NAT64_STAT_DROP_TOO_BIG,
 	[NAT64_DROP_CSUM] = NAT64_STAT_DROP_CSUM,
+	[NAT64_DROP_ICMP_FRAG] = NAT64_STAT_DROP_ICMP_FRAG,
+	[NAT64_DROP_NOROOM] = NAT64_STAT_DROP_NOMEM,
+	[NAT64_DROP_PROTO] = NAT64_STAT_DROP_PROTO,
 };
 
 static enum step drop(struct nat64_instance *inst, enum nat64_stat why)
 {
 	nat64_stats_inc(&inst->stats, why);
-	net_dbg_ratelimited("nat64 %s: drop, counter %d\n", inst->name, why);
+	net_dbg_ratelimited("nat64 %s: packet discarded, counter %d\n",
+			    inst->name, why);
 	return STEP_DROP;
 }
 
@@ -255,8 +259,10 @@ static enum step verdict(struct nat64_instance *inst, struct sk_buff *skb,
 		nat64_stats_inc(&inst->stats, NAT64_STAT_ICMP_SENT);
 		fallthrough;
 	default:
-		return drop(inst, drop_stat[res->drop < __NAT64_DROP_MAX ?
-					    res->drop : NAT64_DROP_NONE]);
+		/* A reason without a counter of its own counts as malformed. */
+		if (res->drop >= __NAT64_DROP_MAX || !drop_stat[res->drop])
+			return drop(inst, NAT64_STAT_DROP_MALFORMED);
+		return drop(inst, drop_stat[res->drop]);
 	}
 }
 
@@ -312,6 +318,13 @@ static enum step pipeline_46(struct nat64_instance *inst, struct sk_buff *skb)
 	if (s != STEP_SENT || replace_front(skb, &res)) {
 		dst_release(dst);
 		return s == STEP_SENT ? drop(inst, NAT64_STAT_DROP_NOMEM) : s;
+	}
+	/* A fragment that is still too big would get a second Fragment
+	 * Header from the kernel's fragmenter: not supported yet.
+	 */
+	if (res.frag_needed && ipv6_hdr(skb)->nexthdr == NEXTHDR_FRAGMENT) {
+		dst_release(dst);
+		return drop(inst, NAT64_STAT_DROP_TOO_BIG);
 	}
 	nat64_stats_inc(&inst->stats, NAT64_STAT_TX6);
 	send6(inst->net, skb, dst, res.frag_needed, cfg.lowest_ipv6_mtu);

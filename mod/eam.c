@@ -12,8 +12,10 @@
  * however many entries there are.
  *
  * The hashes use open addressing with linear probing over an array of
- * entry pointers. At most half the slots are used (entries plus the
- * tombstones that deletions leave), so every probe ends at an empty slot.
+ * slots, each an entry pointer and the hash of that entry's key, so that a
+ * probe reads only the entries whose hash matches. At most half the slots
+ * are used (entries plus the tombstones that deletions leave), so every
+ * probe ends at an empty slot.
  * A writer that needs room builds a new array, publishes it with
  * rcu_assign_pointer() and frees the old one after a grace period; entries
  * never move, so a reader still on the old array finds what it held.
@@ -63,10 +65,19 @@ struct nat64_eam_entry {
 	struct rcu_head rcu;
 };
 
+/*
+ * A reader may pair a pointer with the hash of a previous occupant while a
+ * writer fills the slot: it then misses the entry being added, no other.
+ */
+struct eam_slot {
+	struct nat64_eam_entry __rcu *e;	/* NULL, EAM_TOMB or an entry */
+	u32 hash;				/* key_hash() of e's key */
+};
+
 struct eam_slots {
 	struct rcu_head rcu;
 	u32 mask;			/* slots - 1, a power of 2 minus 1 */
-	struct nat64_eam_entry __rcu *slot[];
+	struct eam_slot slot[];
 };
 
 /* One side. */
@@ -205,7 +216,7 @@ static struct eam_slots *slots_of(const struct nat64_eam_table *t, int side)
 static struct nat64_eam_entry *slot_get(const struct nat64_eam_table *t,
 					const struct eam_slots *s, u32 i)
 {
-	return rcu_dereference_check(s->slot[i], lockdep_is_held(t->lock));
+	return rcu_dereference_check(s->slot[i].e, lockdep_is_held(t->lock));
 }
 
 /*
@@ -217,12 +228,15 @@ static struct nat64_eam_entry *find(const struct nat64_eam_table *t,
 				    const struct eam_slots *s, int side,
 				    const struct eam_key *k, u32 *where)
 {
+	u32 hash = key_hash(t, k), i = hash & s->mask;
 	struct nat64_eam_entry *e;
-	u32 i = key_hash(t, k) & s->mask;
 
 	for (;; i = (i + 1) & s->mask) {
 		e = slot_get(t, s, i);
-		if (!e || (e != EAM_TOMB && key_eq(&e->k[side], k)))
+		if (!e)
+			break;
+		if (e != EAM_TOMB && READ_ONCE(s->slot[i].hash) == hash &&
+		    key_eq(&e->k[side], k))
 			break;
 	}
 	if (where)
@@ -271,21 +285,22 @@ static struct nat64_eam_entry *lpm(const struct nat64_eam_table *t, int side,
 	return NULL;
 }
 
-/* Holds t->lock. Puts @e in the first free slot of its probe sequence;
- * true if that slot was empty (not a tombstone).
+/* Holds t->lock. Puts @e, whose key hashes to @hash, in the first free
+ * slot of its probe sequence; true if that slot was empty (no tombstone).
  */
 static bool slot_put(const struct nat64_eam_table *t, struct eam_slots *s,
-		     int side, struct nat64_eam_entry *e)
+		     struct nat64_eam_entry *e, u32 hash)
 {
 	struct nat64_eam_entry *old;
-	u32 i = key_hash(t, &e->k[side]) & s->mask;
+	u32 i = hash & s->mask;
 
 	for (;; i = (i + 1) & s->mask) {
 		old = slot_get(t, s, i);
 		if (!old || old == EAM_TOMB)
 			break;
 	}
-	rcu_assign_pointer(s->slot[i], e);
+	WRITE_ONCE(s->slot[i].hash, hash);
+	rcu_assign_pointer(s->slot[i].e, e);
 	return !old;
 }
 
@@ -310,7 +325,7 @@ static int resize(struct nat64_eam_table *t, int side, u32 want)
 	for (i = 0; old && i <= old->mask; i++) {
 		e = slot_get(t, old, i);
 		if (e && e != EAM_TOMB)
-			used += slot_put(t, new, side, e);
+			used += slot_put(t, new, e, old->slot[i].hash);
 	}
 	rcu_assign_pointer(h->slots, new);
 	h->used = used;
@@ -367,7 +382,7 @@ static void hash_add(struct nat64_eam_table *t, int side,
 {
 	struct eam_hash *h = &t->h[side];
 
-	h->used += slot_put(t, slots_of(t, side), side, e);
+	h->used += slot_put(t, slots_of(t, side), e, key_hash(t, &e->k[side]));
 	len_ref(h, e->k[side].len);
 }
 
@@ -379,7 +394,7 @@ static void hash_del(struct nat64_eam_table *t, int side,
 
 	len_unref(&t->h[side], e->k[side].len);
 	find(t, s, side, &e->k[side], &i);
-	RCU_INIT_POINTER(s->slot[i], EAM_TOMB);
+	RCU_INIT_POINTER(s->slot[i].e, EAM_TOMB);
 }
 
 /* Holds t->lock. Before any entry is freed: dumps rely on it. */

@@ -180,6 +180,8 @@ enum nat64_stat {
 	NAT64_STAT_DROP_ROUTE,		/* no route for the translated packet */
 	NAT64_STAT_DROP_GSO,		/* GSO packet could not be segmented */
 	NAT64_STAT_ICMP_SENT,		/* ICMP errors sent back */
+	NAT64_STAT_DROP_ICMP_FRAG,	/* fragmented ICMP (no checksum length) */
+	NAT64_STAT_DROP_PROTO,		/* a protocol that cannot cross (IGMP) */
 	__NAT64_STAT_MAX
 };
 #define NAT64_STAT_MAX (__NAT64_STAT_MAX - 1)
