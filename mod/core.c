@@ -288,7 +288,35 @@ static bool local4(struct net *net, __be32 daddr)
 	       inet_addr_type(net, daddr) != RTN_UNICAST;
 }
 
-static enum step pipeline_46(struct nat64_instance *inst, struct sk_buff *skb)
+typedef enum step (*xlat_send_fn)(struct nat64_instance *inst,
+				  struct sk_buff *skb);
+
+/*
+ * A GSO packet (GRO on the way in, or TSO over veth) is cut into the
+ * packets a wire would carry, in software (so their checksums are
+ * complete), and each is translated. The original is consumed.
+ */
+static enum step gso_each(struct nat64_instance *inst, struct sk_buff *skb,
+			  xlat_send_fn fn)
+{
+	struct sk_buff *segs, *seg, *next;
+	enum step s;
+
+	segs = skb_gso_segment(skb, 0);
+	if (IS_ERR_OR_NULL(segs))
+		return drop(inst, NAT64_STAT_DROP_GSO);
+	consume_skb(skb);
+	skb_list_walk_safe(segs, seg, next) {
+		skb_mark_not_on_list(seg);
+		s = fn(inst, seg);
+		if (s != STEP_SENT)
+			kfree_skb(seg);
+	}
+	return STEP_SENT;
+}
+
+/* RFC 7915 section 4, for a packet known to be ours. */
+static enum step xlat_send_46(struct nat64_instance *inst, struct sk_buff *skb)
 {
 	struct nat64_xlat_res res = {};
 	struct nat64_xlat_cfg cfg;
@@ -296,15 +324,8 @@ static enum step pipeline_46(struct nat64_instance *inst, struct sk_buff *skb)
 	struct dst_entry *dst;
 	enum step s;
 
-	/* RFC 7915 section 4: packets for this node are not translated. */
-	if (!pskb_may_pull(skb, sizeof(struct iphdr)) ||
-	    local4(inst->net, ip_hdr(skb)->daddr) ||
-	    map_46(inst, ip_hdr(skb)->daddr, NAT64_ADDR_DST, &daddr6)) {
-		nat64_stats_inc(&inst->stats, NAT64_STAT_PASS4);
-		return STEP_PASS;
-	}
-	if (skb_is_gso(skb))
-		return drop(inst, NAT64_STAT_DROP_GSO);
+	if (map_46(inst, ip_hdr(skb)->daddr, NAT64_ADDR_DST, &daddr6))
+		return drop(inst, NAT64_STAT_DROP_ADDR);
 	if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
 		return drop(inst, NAT64_STAT_DROP_NOMEM);
 	/* Section 4.1: the next-hop MTU decides DF=1 errors. */
@@ -331,7 +352,8 @@ static enum step pipeline_46(struct nat64_instance *inst, struct sk_buff *skb)
 	return STEP_SENT;
 }
 
-static enum step pipeline_64(struct nat64_instance *inst, struct sk_buff *skb)
+/* RFC 7915 section 5, for a packet known to be ours. */
+static enum step xlat_send_64(struct nat64_instance *inst, struct sk_buff *skb)
 {
 	struct nat64_xlat_res res = {};
 	struct nat64_xlat_cfg cfg;
@@ -339,14 +361,8 @@ static enum step pipeline_64(struct nat64_instance *inst, struct sk_buff *skb)
 	__be32 daddr4;
 	enum step s;
 
-	/* RFC 7915 section 5: only destinations inside pool6 (or an EAM). */
-	if (!pskb_may_pull(skb, sizeof(struct ipv6hdr)) ||
-	    map_64(inst, &ipv6_hdr(skb)->daddr, NAT64_ADDR_DST, &daddr4)) {
-		nat64_stats_inc(&inst->stats, NAT64_STAT_PASS6);
-		return STEP_PASS;
-	}
-	if (skb_is_gso(skb))
-		return drop(inst, NAT64_STAT_DROP_GSO);
+	if (map_64(inst, &ipv6_hdr(skb)->daddr, NAT64_ADDR_DST, &daddr4))
+		return drop(inst, NAT64_STAT_DROP_ADDR);
 	if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
 		return drop(inst, NAT64_STAT_DROP_NOMEM);
 	rt = route4(inst->net, daddr4);
@@ -363,6 +379,40 @@ static enum step pipeline_64(struct nat64_instance *inst, struct sk_buff *skb)
 	nat64_stats_inc(&inst->stats, NAT64_STAT_TX4);
 	send4(inst->net, skb, &rt->dst);
 	return STEP_SENT;
+}
+
+/* The pipelines: is the packet ours (RFC 7915 sections 4 and 5), then
+ * translate and send it, segment by segment for GSO packets.
+ */
+static enum step pipeline_46(struct nat64_instance *inst, struct sk_buff *skb)
+{
+	struct in6_addr daddr6;
+
+	/* Packets for this node are not translated. */
+	if (!pskb_may_pull(skb, sizeof(struct iphdr)) ||
+	    local4(inst->net, ip_hdr(skb)->daddr) ||
+	    map_46(inst, ip_hdr(skb)->daddr, NAT64_ADDR_DST, &daddr6)) {
+		nat64_stats_inc(&inst->stats, NAT64_STAT_PASS4);
+		return STEP_PASS;
+	}
+	if (skb_is_gso(skb))
+		return gso_each(inst, skb, xlat_send_46);
+	return xlat_send_46(inst, skb);
+}
+
+static enum step pipeline_64(struct nat64_instance *inst, struct sk_buff *skb)
+{
+	__be32 daddr4;
+
+	/* Only destinations inside pool6 or an EAM. */
+	if (!pskb_may_pull(skb, sizeof(struct ipv6hdr)) ||
+	    map_64(inst, &ipv6_hdr(skb)->daddr, NAT64_ADDR_DST, &daddr4)) {
+		nat64_stats_inc(&inst->stats, NAT64_STAT_PASS6);
+		return STEP_PASS;
+	}
+	if (skb_is_gso(skb))
+		return gso_each(inst, skb, xlat_send_64);
+	return xlat_send_64(inst, skb);
 }
 
 unsigned int nat64_core_46(struct nat64_instance *inst, struct sk_buff *skb)

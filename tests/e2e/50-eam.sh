@@ -122,7 +122,7 @@ e2e_check_eq "7757-9: an overlapping prefix is no identical one: accepted" "" \
 e2e_check "...and deleted again" ctl -i xlat eam del 192.0.2.0/24
 e2e_check_eq "the refusals changed nothing" "$fig1_listed" entries xlat
 
-# --- Refused by the CLI: exit 2, nothing sent -------------------------------------
+# --- Refused by the CLI: exit 2, before anything is sent --------------------------
 e2e_check_error "add without PREFIX6" 2 "^nat64ctl: eam add: missing PREFIX4 and PREFIX6 $see_add" \
 	ctl -i xlat eam add 198.51.100.0/24
 e2e_check_error "add with the prefixes swapped" 2 \

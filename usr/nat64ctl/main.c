@@ -179,7 +179,7 @@ static void help_all(void)
 	       "\n"
 	       "Options:\n"
 	       "  -j, --json           print JSON instead of text\n"
-	       "  -i, --instance NAME  the instance of a per-instance object (prefix);\n"
+	       "  -i, --instance NAME  the instance of a per-instance object (prefix, eam);\n"
 	       "                       may be left out when the namespace has only one\n"
 	       "  -h, --help           print help (of the object or command before it)\n"
 	       "  -V, --version        print the version\n"
@@ -365,7 +365,7 @@ static int check_instance_option(const struct nat64ctl *ctl,
 	if (!ctl->instance)
 		return NAT64CTL_OK;
 	if (!o->per_instance)
-		return nat64ctl_usage(ctl, "--instance is for per-instance objects (prefix), not '%s'",
+		return nat64ctl_usage(ctl, "--instance is for per-instance objects (prefix, eam), not '%s'",
 				      o->name);
 	return nat64ctl_check_name(ctl, ctl->instance);
 }
