@@ -100,10 +100,12 @@ http_get() {
 	in6 python3 -m http.server -b :: -d "$dir" 8080 >/dev/null 2>&1 &
 	pid=$!
 	sleep 2
-	in4 curl -s --max-time 20 --retry 10 --retry-connrefused --retry-delay 1 \
+	in4 curl -sf --max-time 20 --retry 10 --retry-connrefused --retry-delay 1 \
 		-o "$dir/got" "http://$SRV4:8080/blob"
 	rc=$?
+	# The next server binds the same port: this one must be gone first.
 	kill $pid
+	wait $pid 2>/dev/null
 	((rc == 0)) && cmp -s "$dir/blob" "$dir/got"
 	rc=$?
 	rm -rf "$dir"
