@@ -115,7 +115,7 @@ e2e_check_error "-i without a NAME: exit 2" 2 '^nat64ctl: prefix list: -i needs 
 e2e_check_error "-i twice, different names: exit 2" 2 '--instance given twice' \
 	ctl -i plat -i clat prefix list
 e2e_check_error "-i with a per-namespace object: exit 2" 2 \
-	"^nat64ctl: instance list: --instance is for per-instance objects \\(prefix\\), not 'instance'" \
+	"^nat64ctl: instance list: --instance is for per-instance objects \\(prefix, eam\\), not 'instance'" \
 	ctl -i plat instance list
 
 # --- Bad prefixes: refused by the CLI, nothing sent ------------------------------
