@@ -97,7 +97,8 @@ http_get() {
 	local dir pid rc
 	dir=$(mktemp -d)
 	head -c 200000 /dev/urandom >"$dir/blob"
-	in6 python3 -m http.server -b :: -d "$dir" 8080 >/dev/null 2>&1 &
+	# Not through in6(): $! must be the server itself (ip netns exec execs it).
+	ip netns exec v6 python3 -m http.server -b :: -d "$dir" 8080 >/dev/null 2>&1 &
 	pid=$!
 	sleep 2
 	in4 curl -sf --max-time 20 --retry 10 --retry-connrefused --retry-delay 1 \
