@@ -44,6 +44,19 @@ static struct nla_policy reply_policy[NAT64_A_MAX + 1] = {
 	[NAT64_A_PREFIX6_LEN] = { .type = NLA_U8 },
 };
 
+void *nat64_nl_grow(void *v, size_t *cap, size_t n, size_t elem, size_t first)
+{
+	size_t want;
+
+	if (n < *cap)
+		return v;
+	want = *cap ? 2 * *cap : first;
+	v = realloc(v, want * elem);
+	if (v)
+		*cap = want;
+	return v;
+}
+
 int nat64_nl_set_error(struct nat64_nl *nl, int err, const char *fmt, ...)
 {
 	va_list ap;

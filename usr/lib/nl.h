@@ -77,6 +77,13 @@ int nat64_nl_dump(struct nat64_nl *nl, struct nl_msg *req,
 		  void *arg);
 
 /* Records err (negative errno) and a printf-style reason in nl. */
+/*
+ * For dump callbacks that collect replies in an array: v with room for
+ * element n (growing from first, then doubling), or NULL when out of
+ * memory (v is then left as it was). *cap is updated on growth.
+ */
+void *nat64_nl_grow(void *v, size_t *cap, size_t n, size_t elem, size_t first);
+
 int nat64_nl_set_error(struct nat64_nl *nl, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

@@ -79,17 +79,13 @@ static int dump_reply(struct nlattr **tb, uint8_t cmd, void *arg)
 {
 	struct dump_ctx *ctx = arg;
 	struct nat64_prefix_list *l = ctx->list;
+	void *v;
 
 	(void)cmd;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 16;
-		void *v = realloc(l->v, cap * sizeof(*l->v));
-
-		if (!v)
-			return -ENOMEM;
-		l->v = v;
-		l->cap = cap;
-	}
+	v = nat64_nl_grow(l->v, &l->cap, l->n, sizeof(*l->v), 16);
+	if (!v)
+		return -ENOMEM;
+	l->v = v;
 	if (decode(ctx->nl, tb, &l->v[l->n]))
 		return ctx->nl->error;
 	l->n++;
