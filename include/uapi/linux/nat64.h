@@ -84,6 +84,27 @@
  *   NAT64_CMD_EAM_FLUSH      (doit)   delete every entry of one instance
  *     NAT64_A_INSTANCE     string   required
  *
+ *   NAT64_CMD_GLOBAL_SET     (doit)   change globals of one instance
+ *     NAT64_A_INSTANCE     string   required
+ *     NAT64_A_GLOBAL       nested   required; any subset of NAT64_G_*
+ *   NAT64_CMD_GLOBAL_GET     (doit)   every global of one instance
+ *     request:  NAT64_A_INSTANCE
+ *     reply:    NAT64_A_INSTANCE, NAT64_A_GLOBAL
+ *
+ *   NAT64_CMD_DENY_ADD / _DEL  (doit)  an IPv4 prefix never translated (in
+ *                                      either direction, any header)
+ *   NAT64_CMD_POOL6791_ADD / _DEL (doit) an IPv4 prefix whose addresses
+ *                                      source ICMP errors from untranslatable
+ *                                      IPv6 routers (RFC 6791)
+ *     NAT64_A_INSTANCE     string   required
+ *     NAT64_A_PREFIX4, NAT64_A_PREFIX4_LEN   required; no host bits
+ *     -> EEXIST / ENOENT / ENOSPC (NAT64_ADDR4_SET_MAX prefixes)
+ *   NAT64_CMD_DENY_GET / _POOL6791_GET     (dumpit) the prefixes
+ *   NAT64_CMD_DENY_FLUSH / _POOL6791_FLUSH (doit)   remove them all
+ *
+ * NAT64_CMD_INSTANCE_NEW takes NAT64_A_FRAMEWORK (u8, enum nat64_framework,
+ * default NAT64_FW_NETFILTER); INSTANCE_GET replies carry it.
+ *
  * Multicast group "events" (NAT64_MCGRP_EVENTS): notifications, each a
  * message whose command says what happened:
  *   NAT64_CMD_INSTANCE_NEW / NAT64_CMD_INSTANCE_DEL with NAT64_A_INSTANCE,
@@ -107,6 +128,8 @@
 #define NAT64_INSTANCES_MAX	64
 /* Explicit Address Mappings per instance. */
 #define NAT64_EAM_MAX		100000
+/* Denylist and RFC 6791 pool prefixes per instance. */
+#define NAT64_ADDR4_SET_MAX	64
 
 enum nat64_mode {
 	NAT64_MODE_UNSPEC,
@@ -117,6 +140,48 @@ enum nat64_mode {
 	__NAT64_MODE_MAX
 };
 #define NAT64_MODE_MAX (__NAT64_MODE_MAX - 1)
+
+/* How packets reach an instance. */
+enum nat64_framework {
+	NAT64_FW_NETFILTER,	/* its own PREROUTING hooks (default) */
+	NAT64_FW_IPTABLES,	/* only what `-j NAT64 --instance NAME` sends */
+	__NAT64_FW_MAX
+};
+#define NAT64_FW_MAX (__NAT64_FW_MAX - 1)
+
+/* RFC 7915 section 4.5: an IPv4 UDP datagram with checksum zero. */
+enum nat64_udp0_policy {
+	NAT64_UDP0_POLICY_COMPUTE,	/* compute it (default) */
+	NAT64_UDP0_POLICY_DROP,		/* drop and count drop_udp0 */
+	__NAT64_UDP0_POLICY_MAX
+};
+#define NAT64_UDP0_POLICY_MAX (__NAT64_UDP0_POLICY_MAX - 1)
+
+/* RFC 7757 section 4.2: IPv6-to-IPv6 hairpinning through EAMs. */
+enum nat64_hairpin {
+	NAT64_HAIRPIN_OFF,
+	NAT64_HAIRPIN_SIMPLE,		/* section 4.2.1 (default) */
+	NAT64_HAIRPIN_INTRINSIC,	/* section 4.2.2 */
+	__NAT64_HAIRPIN_MAX
+};
+#define NAT64_HAIRPIN_MAX (__NAT64_HAIRPIN_MAX - 1)
+
+/*
+ * Globals of an instance, nested in NAT64_A_GLOBAL. GLOBAL_SET changes the
+ * ones it carries and leaves the others; GLOBAL_GET returns them all.
+ */
+enum nat64_global {
+	NAT64_G_UNSPEC,
+	NAT64_G_LOWEST_IPV6_MTU,	/* u16, 1280-65535, default 1280 */
+	NAT64_G_UDP0,			/* u8, enum nat64_udp0_policy */
+	NAT64_G_TCLASS_ZERO,		/* u8 0/1: IPv6 Traffic Class = 0 */
+	NAT64_G_TOS_FIXED,		/* u8 0/1: IPv4 TOS = NAT64_G_TOS */
+	NAT64_G_TOS,			/* u8 */
+	NAT64_G_MTU_PLATEAUS,		/* u8 0/1, default 1 (RFC 1191) */
+	NAT64_G_HAIRPIN,		/* u8, enum nat64_hairpin */
+	__NAT64_G_MAX
+};
+#define NAT64_G_MAX (__NAT64_G_MAX - 1)
 
 enum nat64_cmd {
 	NAT64_CMD_UNSPEC,
@@ -131,6 +196,16 @@ enum nat64_cmd {
 	NAT64_CMD_EAM_DEL,
 	NAT64_CMD_EAM_GET,
 	NAT64_CMD_EAM_FLUSH,
+	NAT64_CMD_GLOBAL_SET,
+	NAT64_CMD_GLOBAL_GET,
+	NAT64_CMD_DENY_ADD,
+	NAT64_CMD_DENY_DEL,
+	NAT64_CMD_DENY_GET,
+	NAT64_CMD_DENY_FLUSH,
+	NAT64_CMD_POOL6791_ADD,
+	NAT64_CMD_POOL6791_DEL,
+	NAT64_CMD_POOL6791_GET,
+	NAT64_CMD_POOL6791_FLUSH,
 	__NAT64_CMD_MAX
 };
 #define NAT64_CMD_MAX (__NAT64_CMD_MAX - 1)
@@ -146,6 +221,8 @@ enum nat64_attr {
 	NAT64_A_PREFIX6_LEN,	/* u8 */
 	NAT64_A_PREFIX4,	/* binary, 4 bytes, network order */
 	NAT64_A_PREFIX4_LEN,	/* u8 */
+	NAT64_A_FRAMEWORK,	/* u8, enum nat64_framework */
+	NAT64_A_GLOBAL,		/* nested, NAT64_G_* */
 	__NAT64_A_MAX
 };
 #define NAT64_A_MAX (__NAT64_A_MAX - 1)
