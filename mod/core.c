@@ -9,6 +9,7 @@
  */
 #include <linux/icmp.h>
 #include <linux/icmpv6.h>
+#include <linux/inetdevice.h>
 #include <linux/netfilter.h>
 #include <linux/random.h>
 #include <net/icmp.h>
@@ -16,8 +17,10 @@
 #include <net/ip6_route.h>
 #include <net/route.h>
 
+#include "addr4set.h"
 #include "core.h"
 #include "eam.h"
+#include "frag6.h"
 #include "instance.h"
 #include "pool6.h"
 #include "xlat.h"
@@ -65,32 +68,98 @@ static enum step drop(struct nat64_instance *inst, enum nat64_stat why)
 
 /* --- Address mapping: EAM first (RFC 7757 3.3), then pool6 (RFC 6052) -- */
 
+/* What the mapping callbacks of one packet know besides the instance. */
+struct xlat_ctx {
+	struct nat64_instance *inst;
+	const struct nat64_globals *g;
+	bool have_dst;		/* dst4/dst6: the outer destination, mapped */
+	__be32 dst4;
+	struct in6_addr dst6;
+	/* 4->6, RFC 7757 4.2: skip the EAM for the outer source */
+	bool skip_eam_src;
+	bool is_err;		/* an ICMP error; err_inner_dst is valid */
+	__be32 err_inner_dst;
+	__be32 self4;		/* 6->4: RFC 6791 fallback source, or 0 */
+	bool denied;		/* an address was refused by the denylist */
+};
+
+static bool denied4(struct xlat_ctx *ctx, __be32 a)
+{
+	if (!nat64_addr4set_has_rcu(&ctx->inst->deny, a))
+		return false;
+	ctx->denied = true;
+	return true;
+}
+
+/* 6791-1/2: a random address of the pool, else the translator's own. */
+static int map_err_src(struct xlat_ctx *ctx, __be32 *out)
+{
+	if (nat64_addr4set_nth_rcu(&ctx->inst->pool6791, get_random_u32(),
+				   out))
+		return 0;
+	if (!ctx->self4)
+		return -ENOENT;
+	*out = ctx->self4;
+	return 0;
+}
+
 static int map_64(void *priv, const struct in6_addr *in,
 		  enum nat64_addr_role role, __be32 *out)
 {
-	struct nat64_instance *inst = priv;
+	struct xlat_ctx *ctx = priv;
+	struct nat64_instance *inst = ctx->inst;
 	const struct nat64_prefix6 *p;
 
-	if (nat64_eam_64_rcu(inst->eam, in, out))
+	if (role == NAT64_ADDR_ERR_SRC)
+		return map_err_src(ctx, out);
+	if (role == NAT64_ADDR_DST && ctx->have_dst) {
+		*out = ctx->dst4;
 		return 0;
-	p = nat64_pool6_find_rcu(inst, in);
+	}
+	if (!nat64_eam_64_rcu(inst->eam, in, out)) {
+		p = nat64_pool6_find_rcu(inst, in);
+		if (!p || nat64_rfc6052_extract(p, in, out))
+			return -ENOENT;
+		if (!nat64_rfc6052_allowed(p, *out, false))
+			return -EPERM;
+	}
+	return denied4(ctx, *out) ? -EACCES : 0;
+}
 
-	if (!p || nat64_rfc6052_extract(p, in, out))
-		return -ENOENT;
-	if (!nat64_rfc6052_allowed(p, *out, false))
-		return -EPERM;
-	return 0;
+/*
+ * RFC 7757 4.2.1: with hairpinning, the EAM is skipped for the source of
+ * a packet that is not an error, for the inner destination of an error,
+ * and for an error's source when it is that inner destination.
+ */
+static bool skip_eam(const struct xlat_ctx *ctx, __be32 in,
+		     enum nat64_addr_role role)
+{
+	if (!ctx->skip_eam_src)
+		return false;
+	if (role == NAT64_ADDR_INNER_DST)
+		return true;
+	return role == NAT64_ADDR_SRC &&
+	       (!ctx->is_err || in == ctx->err_inner_dst);
 }
 
 static int map_46(void *priv, __be32 in, enum nat64_addr_role role,
 		  struct in6_addr *out)
 {
-	struct nat64_instance *inst = priv;
+	struct xlat_ctx *ctx = priv;
 	const struct nat64_pool6 *pool;
 
-	if (nat64_eam_46_rcu(inst->eam, in, out))
+	if (role == NAT64_ADDR_ERR_SRC)
+		return -ENOENT;
+	if (role == NAT64_ADDR_DST && ctx->have_dst) {
+		*out = ctx->dst6;
 		return 0;
-	pool = rcu_dereference(inst->pool6);
+	}
+	if (denied4(ctx, in))
+		return -EACCES;
+	if (!skip_eam(ctx, in, role) &&
+	    nat64_eam_46_rcu(ctx->inst->eam, in, out))
+		return 0;
+	pool = rcu_dereference(ctx->inst->pool6);
 	if (!pool || !pool->n)
 		return -ENOENT;
 	if (!nat64_rfc6052_allowed(&pool->p[0], in, false))
@@ -99,12 +168,25 @@ static int map_46(void *priv, __be32 in, enum nat64_addr_role role,
 	return 0;
 }
 
-static void cfg_init(struct nat64_xlat_cfg *cfg)
+static void ctx_init(struct xlat_ctx *ctx, struct nat64_instance *inst)
 {
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->inst = inst;
+	ctx->g = rcu_dereference(inst->globals);
+}
+
+static void cfg_init(const struct xlat_ctx *ctx, struct nat64_xlat_cfg *cfg)
+{
+	const struct nat64_globals *g = ctx->g;
+
 	*cfg = (struct nat64_xlat_cfg) {
-		.lowest_ipv6_mtu = 1280,
-		.udp0 = NAT64_UDP0_COMPUTE,
-		.fn_mtu0_plateaus = true,
+		.lowest_ipv6_mtu = g->lowest_ipv6_mtu,
+		.udp0 = g->udp0 == NAT64_UDP0_POLICY_DROP ?
+			NAT64_UDP0_DROP : NAT64_UDP0_COMPUTE,
+		.tclass_zero = g->tclass_zero,
+		.tos_fixed = g->tos_fixed,
+		.tos = g->tos,
+		.fn_mtu0_plateaus = g->mtu_plateaus,
 	};
 }
 
@@ -114,11 +196,11 @@ static void cfg_init(struct nat64_xlat_cfg *cfg)
  * Translate the front of skb into the per-CPU scratch buffer, pulling more
  * of the packet into the linear area when the translator asks for it.
  */
-static void xlat(struct nat64_instance *inst, struct sk_buff *skb, bool is6,
+static void xlat(struct xlat_ctx *ctx, struct sk_buff *skb, bool is6,
 		 const struct nat64_xlat_cfg *cfg, struct nat64_xlat_res *res)
 {
 	const struct nat64_xlat_map map = {
-		.addr_64 = map_64, .addr_46 = map_46, .priv = inst,
+		.addr_64 = map_64, .addr_46 = map_46, .priv = ctx,
 	};
 	u8 *out = this_cpu_ptr(&nat64_scratch)->buf;
 	u32 avail = min_t(u32, skb->len, NAT64_XLAT_HDR_MAX);
@@ -240,9 +322,11 @@ static void icmp4_reply(struct sk_buff *skb, const struct nat64_xlat_res *res)
 	icmp_send(skb, res->icmp_type, res->icmp_code, htonl(res->icmp_info));
 }
 
-static enum step verdict(struct nat64_instance *inst, struct sk_buff *skb,
+static enum step verdict(struct xlat_ctx *ctx, struct sk_buff *skb,
 			 bool is6, const struct nat64_xlat_res *res)
 {
+	struct nat64_instance *inst = ctx->inst;
+
 	switch (res->verdict) {
 	case NAT64_XLAT_OK:
 		return STEP_SENT;
@@ -259,6 +343,8 @@ static enum step verdict(struct nat64_instance *inst, struct sk_buff *skb,
 		nat64_stats_inc(&inst->stats, NAT64_STAT_ICMP_SENT);
 		fallthrough;
 	default:
+		if (res->drop == NAT64_DROP_ADDR && ctx->denied)
+			return drop(inst, NAT64_STAT_DROP_DENIED);
 		/* A reason without a counter of its own counts as malformed. */
 		if (res->drop >= __NAT64_DROP_MAX || !drop_stat[res->drop])
 			return drop(inst, NAT64_STAT_DROP_MALFORMED);
@@ -288,94 +374,198 @@ static bool local4(struct net *net, __be32 daddr)
 	       inet_addr_type(net, daddr) != RTN_UNICAST;
 }
 
-typedef enum step (*xlat_send_fn)(struct nat64_instance *inst,
-				  struct sk_buff *skb);
+typedef enum step (*xlat_send_fn)(struct xlat_ctx *ctx, struct sk_buff *skb);
 
 /*
  * A GSO packet (GRO on the way in, or TSO over veth) is cut into the
  * packets a wire would carry, in software (so their checksums are
  * complete), and each is translated. The original is consumed.
  */
-static enum step gso_each(struct nat64_instance *inst, struct sk_buff *skb,
+static enum step gso_each(struct xlat_ctx *ctx, struct sk_buff *skb,
 			  xlat_send_fn fn)
 {
 	struct sk_buff *segs, *seg, *next;
+	struct xlat_ctx one;
 	enum step s;
 
 	segs = skb_gso_segment(skb, 0);
 	if (IS_ERR_OR_NULL(segs))
-		return drop(inst, NAT64_STAT_DROP_GSO);
+		return drop(ctx->inst, NAT64_STAT_DROP_GSO);
 	consume_skb(skb);
 	skb_list_walk_safe(segs, seg, next) {
 		skb_mark_not_on_list(seg);
-		s = fn(inst, seg);
+		one = *ctx;
+		s = fn(&one, seg);
 		if (s != STEP_SENT)
 			kfree_skb(seg);
 	}
 	return STEP_SENT;
 }
 
-/* RFC 7915 section 4, for a packet known to be ours. */
-static enum step xlat_send_46(struct nat64_instance *inst, struct sk_buff *skb)
+/*
+ * The IPv6 packet in skb is too big for the lowest IPv6 MTU and carries a
+ * Fragment Header already (the IPv4 packet was a fragment): the kernel's
+ * fragmenter would add a second one, so it is cut here (7915-3/13), into
+ * new skbs of at most @mtu bytes sent one by one. Consumes skb.
+ */
+static enum step refragment6(struct xlat_ctx *ctx, struct sk_buff *skb,
+			     struct dst_entry *dst, u32 mtu)
 {
+	u8 hdr[NAT64_FRAG6_HDR], fh[NAT64_FRAG6_HDR];
+	u32 i, n, data, count;
+	struct sk_buff *frag;
+	int err;
+
+	if (skb_copy_bits(skb, 0, hdr, sizeof(hdr)))
+		goto malformed;
+	count = nat64_xlat_frag6_count(hdr, skb->len, mtu);
+	if (!count)
+		goto malformed;
+	for (i = 0; i < count; i++) {
+		err = nat64_xlat_frag6(hdr, skb->len, mtu, 0, i, fh, &data,
+				       &n);
+		if (err)
+			goto malformed;
+		frag = alloc_skb(LL_MAX_HEADER + sizeof(fh) + n, GFP_ATOMIC);
+		if (!frag) {
+			nat64_stats_inc(&ctx->inst->stats,
+					NAT64_STAT_DROP_NOMEM);
+			break;
+		}
+		skb_reserve(frag, LL_MAX_HEADER);
+		skb_put_data(frag, fh, sizeof(fh));
+		if (skb_copy_bits(skb, data, skb_put(frag, n), n)) {
+			kfree_skb(frag);
+			goto malformed;
+		}
+		skb_reset_network_header(frag);
+		frag->dev = skb->dev;
+		frag->mark = skb->mark;
+		frag->priority = skb->priority;
+		nat64_stats_inc(&ctx->inst->stats, NAT64_STAT_TX6);
+		send6(ctx->inst->net, frag, dst_clone(dst), false, 0);
+	}
+	dst_release(dst);
+	consume_skb(skb);
+	return STEP_SENT;
+malformed:
+	dst_release(dst);
+	kfree_skb(skb);
+	nat64_stats_inc(&ctx->inst->stats, NAT64_STAT_DROP_MALFORMED);
+	return STEP_SENT;	/* consumed and counted */
+}
+
+/* RFC 7915 section 4, for a packet known to be ours (ctx->dst6). */
+static enum step xlat_send_46(struct xlat_ctx *ctx, struct sk_buff *skb)
+{
+	struct nat64_instance *inst = ctx->inst;
 	struct nat64_xlat_res res = {};
 	struct nat64_xlat_cfg cfg;
-	struct in6_addr daddr6;
 	struct dst_entry *dst;
 	enum step s;
 
-	if (map_46(inst, ip_hdr(skb)->daddr, NAT64_ADDR_DST, &daddr6))
-		return drop(inst, NAT64_STAT_DROP_ADDR);
 	if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
 		return drop(inst, NAT64_STAT_DROP_NOMEM);
 	/* Section 4.1: the next-hop MTU decides DF=1 errors. */
-	dst = route6(inst->net, &daddr6);
+	dst = route6(inst->net, &ctx->dst6);
 	if (!dst)
 		return drop(inst, NAT64_STAT_DROP_ROUTE);
-	cfg_init(&cfg);
+	cfg_init(ctx, &cfg);
 	cfg.mtu6_nexthop = dst_mtu(dst);
-	xlat(inst, skb, false, &cfg, &res);
-	s = verdict(inst, skb, false, &res);
+	xlat(ctx, skb, false, &cfg, &res);
+	s = verdict(ctx, skb, false, &res);
 	if (s != STEP_SENT || replace_front(skb, &res)) {
 		dst_release(dst);
 		return s == STEP_SENT ? drop(inst, NAT64_STAT_DROP_NOMEM) : s;
 	}
-	/* A fragment that is still too big would get a second Fragment
-	 * Header from the kernel's fragmenter: not supported yet.
-	 */
-	if (res.frag_needed && ipv6_hdr(skb)->nexthdr == NEXTHDR_FRAGMENT) {
-		dst_release(dst);
-		return drop(inst, NAT64_STAT_DROP_TOO_BIG);
-	}
+	if (res.frag_needed && ipv6_hdr(skb)->nexthdr == NEXTHDR_FRAGMENT)
+		return refragment6(ctx, skb, dst,
+				   min_t(u32, cfg.lowest_ipv6_mtu,
+					 dst_mtu(dst)));
 	nat64_stats_inc(&inst->stats, NAT64_STAT_TX6);
 	send6(inst->net, skb, dst, res.frag_needed, cfg.lowest_ipv6_mtu);
 	return STEP_SENT;
 }
 
-/* RFC 7915 section 5, for a packet known to be ours. */
-static enum step xlat_send_64(struct nat64_instance *inst, struct sk_buff *skb)
+/* An ICMPv4 error: its inner destination, for RFC 7757 4.2.1. */
+static void peek_err4(struct xlat_ctx *ctx, struct sk_buff *skb)
 {
+	const struct iphdr *iph = ip_hdr(skb);
+	u32 ihl = iph->ihl * 4;
+	u8 type;
+
+	if (iph->protocol != IPPROTO_ICMP || (iph->frag_off & htons(IP_OFFSET)))
+		return;
+	if (skb_copy_bits(skb, ihl, &type, 1))
+		return;
+	if (type != ICMP_DEST_UNREACH && type != ICMP_TIME_EXCEEDED &&
+	    type != ICMP_PARAMETERPROB && type != ICMP_SOURCE_QUENCH &&
+	    type != ICMP_REDIRECT)
+		return;
+	ctx->is_err = true;
+	/* outer header, ICMP header, inner header up to its destination */
+	if (skb_copy_bits(skb, ihl + 8 + 16, &ctx->err_inner_dst, 4))
+		ctx->err_inner_dst = 0;
+}
+
+static enum step pipeline_46_ctx(struct xlat_ctx *ctx, struct sk_buff *skb);
+
+/*
+ * RFC 7757 4.2.2, intrinsic hairpinning: the translated IPv4 packet is
+ * for an EAM address, so it goes back to IPv6 at once, with its TTL
+ * restored (no second decrement) and the EAM skipped for its source.
+ */
+static enum step hairpin(struct xlat_ctx *ctx, struct sk_buff *skb)
+{
+	struct iphdr *iph;
+	struct xlat_ctx back;
+
+	if (skb_ensure_writable(skb, sizeof(*iph)))
+		return drop(ctx->inst, NAT64_STAT_DROP_NOMEM);
+	iph = ip_hdr(skb);
+	iph->ttl++;
+	ip_send_check(iph);
+	nat64_stats_inc(&ctx->inst->stats, NAT64_STAT_HAIRPIN);
+	ctx_init(&back, ctx->inst);
+	back.skip_eam_src = true;
+	return pipeline_46_ctx(&back, skb);
+}
+
+/* RFC 7915 section 5, for a packet known to be ours (ctx->dst4). */
+static enum step xlat_send_64(struct xlat_ctx *ctx, struct sk_buff *skb)
+{
+	struct nat64_instance *inst = ctx->inst;
 	struct nat64_xlat_res res = {};
 	struct nat64_xlat_cfg cfg;
-	struct rtable *rt;
-	__be32 daddr4;
+	struct in6_addr back;
+	struct rtable *rt = NULL;
+	bool pin;
 	enum step s;
 
-	if (map_64(inst, &ipv6_hdr(skb)->daddr, NAT64_ADDR_DST, &daddr4))
-		return drop(inst, NAT64_STAT_DROP_ADDR);
 	if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
 		return drop(inst, NAT64_STAT_DROP_NOMEM);
-	rt = route4(inst->net, daddr4);
-	if (IS_ERR(rt))
-		return drop(inst, NAT64_STAT_DROP_ROUTE);
-	cfg_init(&cfg);
-	cfg.mtu4_nexthop = dst_mtu(&rt->dst);
-	xlat(inst, skb, true, &cfg, &res);
-	s = verdict(inst, skb, true, &res);
+	pin = ctx->g->hairpin == NAT64_HAIRPIN_INTRINSIC &&
+	      nat64_eam_46_rcu(inst->eam, ctx->dst4, &back);
+	cfg_init(ctx, &cfg);
+	if (!pin) {
+		rt = route4(inst->net, ctx->dst4);
+		if (IS_ERR(rt))
+			return drop(inst, NAT64_STAT_DROP_ROUTE);
+		cfg.mtu4_nexthop = dst_mtu(&rt->dst);
+		/* 6791-1: an untranslatable router's error gets our address */
+		ctx->self4 = inet_select_addr(rt->dst.dev, ctx->dst4,
+					      RT_SCOPE_UNIVERSE);
+	}
+	xlat(ctx, skb, true, &cfg, &res);
+	s = verdict(ctx, skb, true, &res);
 	if (s != STEP_SENT || replace_front(skb, &res)) {
-		ip_rt_put(rt);
+		if (rt)
+			ip_rt_put(rt);
 		return s == STEP_SENT ? drop(inst, NAT64_STAT_DROP_NOMEM) : s;
 	}
+	skb->protocol = htons(ETH_P_IP);
+	if (pin)
+		return hairpin(ctx, skb);
 	nat64_stats_inc(&inst->stats, NAT64_STAT_TX4);
 	send4(inst->net, skb, &rt->dst);
 	return STEP_SENT;
@@ -384,45 +574,70 @@ static enum step xlat_send_64(struct nat64_instance *inst, struct sk_buff *skb)
 /* The pipelines: is the packet ours (RFC 7915 sections 4 and 5), then
  * translate and send it, segment by segment for GSO packets.
  */
-static enum step pipeline_46(struct nat64_instance *inst, struct sk_buff *skb)
+static enum step pipeline_46_ctx(struct xlat_ctx *ctx, struct sk_buff *skb)
 {
-	struct in6_addr daddr6;
+	struct nat64_instance *inst = ctx->inst;
+	int err;
 
-	/* Packets for this node are not translated. */
+	/* Packets for this node (or denied) are not translated. */
 	if (!pskb_may_pull(skb, sizeof(struct iphdr)) ||
-	    local4(inst->net, ip_hdr(skb)->daddr) ||
-	    map_46(inst, ip_hdr(skb)->daddr, NAT64_ADDR_DST, &daddr6)) {
+	    local4(inst->net, ip_hdr(skb)->daddr)) {
 		nat64_stats_inc(&inst->stats, NAT64_STAT_PASS4);
 		return STEP_PASS;
 	}
+	err = map_46(ctx, ip_hdr(skb)->daddr, NAT64_ADDR_DST, &ctx->dst6);
+	if (err) {
+		nat64_stats_inc(&inst->stats, NAT64_STAT_PASS4);
+		return STEP_PASS;
+	}
+	ctx->have_dst = true;
+	ctx->denied = false;
+	if (ctx->g->hairpin == NAT64_HAIRPIN_SIMPLE)
+		ctx->skip_eam_src = true;
+	if (ctx->skip_eam_src)
+		peek_err4(ctx, skb);
 	if (skb_is_gso(skb))
-		return gso_each(inst, skb, xlat_send_46);
-	return xlat_send_46(inst, skb);
+		return gso_each(ctx, skb, xlat_send_46);
+	return xlat_send_46(ctx, skb);
 }
 
-static enum step pipeline_64(struct nat64_instance *inst, struct sk_buff *skb)
+static enum step pipeline_64(struct xlat_ctx *ctx, struct sk_buff *skb)
 {
-	__be32 daddr4;
+	struct nat64_instance *inst = ctx->inst;
+	int err;
 
 	/* Only destinations inside pool6 or an EAM. */
-	if (!pskb_may_pull(skb, sizeof(struct ipv6hdr)) ||
-	    map_64(inst, &ipv6_hdr(skb)->daddr, NAT64_ADDR_DST, &daddr4)) {
+	if (!pskb_may_pull(skb, sizeof(struct ipv6hdr))) {
 		nat64_stats_inc(&inst->stats, NAT64_STAT_PASS6);
 		return STEP_PASS;
 	}
+	err = map_64(ctx, &ipv6_hdr(skb)->daddr, NAT64_ADDR_DST, &ctx->dst4);
+	if (err == -EACCES)
+		return drop(inst, NAT64_STAT_DROP_DENIED);
+	if (err) {
+		nat64_stats_inc(&inst->stats, NAT64_STAT_PASS6);
+		return STEP_PASS;
+	}
+	ctx->have_dst = true;
 	if (skb_is_gso(skb))
-		return gso_each(inst, skb, xlat_send_64);
-	return xlat_send_64(inst, skb);
+		return gso_each(ctx, skb, xlat_send_64);
+	return xlat_send_64(ctx, skb);
 }
 
 unsigned int nat64_core_46(struct nat64_instance *inst, struct sk_buff *skb)
 {
+	struct xlat_ctx ctx;
+
 	nat64_stats_inc(&inst->stats, NAT64_STAT_RX4);
-	return finish(pipeline_46(inst, skb), skb);
+	ctx_init(&ctx, inst);
+	return finish(pipeline_46_ctx(&ctx, skb), skb);
 }
 
 unsigned int nat64_core_64(struct nat64_instance *inst, struct sk_buff *skb)
 {
+	struct xlat_ctx ctx;
+
 	nat64_stats_inc(&inst->stats, NAT64_STAT_RX6);
-	return finish(pipeline_64(inst, skb), skb);
+	ctx_init(&ctx, inst);
+	return finish(pipeline_64(&ctx, skb), skb);
 }

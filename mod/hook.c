@@ -5,6 +5,8 @@
  * A siit instance hooks IPv4 and IPv6 PREROUTING of its namespace, before
  * defragmentation (RFC 7915 translates fragments one by one) and before
  * conntrack, which never sees a packet that the instance translates.
+ * An instance of the iptables framework hooks nothing: the xtables target
+ * (xt.c) hands it the packets that rules select.
  */
 #include <linux/netfilter_ipv4.h>
 #include <linux/netfilter_ipv6.h>
@@ -33,7 +35,8 @@ int nat64_hook_setup(struct nat64_instance *inst)
 {
 	int err;
 
-	if (inst->mode != NAT64_MODE_SIIT)
+	if (inst->mode != NAT64_MODE_SIIT ||
+	    inst->framework != NAT64_FW_NETFILTER)
 		return 0;
 	inst->hooks[0] = (struct nf_hook_ops) {
 		.hook = hook_46,

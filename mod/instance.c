@@ -11,6 +11,7 @@
 #include <linux/string.h>
 #include <net/netns/generic.h>
 
+#include "addr4set.h"
 #include "eam.h"
 #include "hook.h"
 #include "instance.h"
@@ -81,6 +82,9 @@ struct nat64_instance *nat64_instance_find_rcu(struct nat64_pernet *pn,
 
 static void instance_free(struct nat64_instance *inst)
 {
+	nat64_addr4set_free(&inst->deny);
+	nat64_addr4set_free(&inst->pool6791);
+	kfree(rcu_dereference_protected(inst->globals, 1));
 	nat64_pool6_free(inst);
 	nat64_eam_free(inst->eam);
 	nat64_stats_free(&inst->stats);
@@ -97,11 +101,13 @@ static void instance_free_rcu(struct rcu_head *head)
  * readers and *out points to it (valid while pn->lock is held).
  */
 int nat64_instance_setup(struct net *net, struct nat64_pernet *pn,
-			 const char *name,
-			 enum nat64_mode mode, struct netlink_ext_ack *extack,
+			 const char *name, enum nat64_mode mode,
+			 enum nat64_framework framework,
+			 struct netlink_ext_ack *extack,
 			 struct nat64_instance **out)
 {
 	struct nat64_instance *inst;
+	struct nat64_globals *g;
 	int err;
 
 	lockdep_assert_held(&pn->lock);
@@ -126,8 +132,21 @@ int nat64_instance_setup(struct net *net, struct nat64_pernet *pn,
 		kfree(inst);
 		return -ENOMEM;
 	}
+	g = kzalloc(sizeof(*g), GFP_KERNEL);
+	if (!g) {
+		instance_free(inst);
+		return -ENOMEM;
+	}
+	*g = (struct nat64_globals) {
+		.lowest_ipv6_mtu = 1280,
+		.udp0 = NAT64_UDP0_POLICY_COMPUTE,
+		.hairpin = NAT64_HAIRPIN_SIMPLE,
+		.mtu_plateaus = true,
+	};
+	RCU_INIT_POINTER(inst->globals, g);
 	strscpy(inst->name, name, sizeof(inst->name));
 	inst->mode = mode;
+	inst->framework = framework;
 	inst->net = net;
 	err = nat64_hook_setup(inst);
 	if (err) {

@@ -16,20 +16,39 @@
 
 #include "stats.h"
 
+struct nat64_addr4set;
 struct nat64_eam_table;
 struct nat64_pool6;
+
+/* The globals of an instance (NAT64_G_*); immutable once published. */
+struct nat64_globals {
+	struct rcu_head rcu;
+	u16 lowest_ipv6_mtu;
+	u8 udp0;			/* enum nat64_udp0_policy */
+	u8 hairpin;			/* enum nat64_hairpin */
+	u8 tos;
+	bool tclass_zero;
+	bool tos_fixed;
+	bool mtu_plateaus;
+};
 
 struct nat64_instance {
 	struct list_head list;		/* nat64_pernet.instances, RCU */
 	struct rcu_head rcu;
 	char name[NAT64_INSTANCE_NAMSIZ];
 	enum nat64_mode mode;
+	enum nat64_framework framework;	/* how packets reach it; fixed */
 	u32 id;
 	struct nat64_stats stats;
 	struct nat64_pool6 __rcu *pool6;
 	struct nat64_eam_table *eam;	/* RFC 7757; for the instance's life */
+	struct nat64_globals __rcu *globals;	/* never NULL */
+	struct nat64_addr4set __rcu *deny;	/* IPv4 never translated */
+	struct nat64_addr4set __rcu *pool6791;	/* ICMP error sources */
 	struct net *net;		/* not counted: the instance dies first */
-	struct nf_hook_ops hooks[2];	/* siit: IPv4 and IPv6 PREROUTING */
+	struct nf_hook_ops hooks[2];	/* siit, netfilter framework: IPv4
+					 * and IPv6 PREROUTING
+					 */
 	bool hooked;
 };
 
@@ -52,8 +71,9 @@ const char *nat64_mode_name(enum nat64_mode mode);
 struct nat64_instance *nat64_instance_find_rcu(struct nat64_pernet *pn,
 					       const char *name);
 int nat64_instance_setup(struct net *net, struct nat64_pernet *pn,
-			 const char *name,
-			 enum nat64_mode mode, struct netlink_ext_ack *extack,
+			 const char *name, enum nat64_mode mode,
+			 enum nat64_framework framework,
+			 struct netlink_ext_ack *extack,
 			 struct nat64_instance **out);
 void nat64_instance_teardown(struct nat64_pernet *pn,
 			     struct nat64_instance *inst);

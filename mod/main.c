@@ -9,6 +9,7 @@
 
 #include "instance.h"
 #include "netlink.h"
+#include "xt.h"
 
 static int __init nat64_init(void)
 {
@@ -17,11 +18,16 @@ static int __init nat64_init(void)
 	err = nat64_instance_init();
 	if (err)
 		return err;
-	err = nat64_netlink_init();
+	err = nat64_xt_init();
 	if (err)
 		goto err_instance;
+	err = nat64_netlink_init();
+	if (err)
+		goto err_xt;
 	return 0;
 
+err_xt:
+	nat64_xt_exit();
 err_instance:
 	nat64_instance_exit();
 	return err;
@@ -30,6 +36,7 @@ err_instance:
 static void __exit nat64_exit(void)
 {
 	nat64_netlink_exit();
+	nat64_xt_exit();
 	nat64_instance_exit();
 }
 

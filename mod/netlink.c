@@ -9,6 +9,7 @@
 #include <net/genetlink.h>
 #include <net/sock.h>
 
+#include "config_nl.h"
 #include "eam_nl.h"
 #include "instance.h"
 #include "netlink.h"
@@ -27,6 +28,7 @@ static const struct nla_policy instance_new_policy[NAT64_A_MAX + 1] = {
 			       .len = NAT64_INSTANCE_NAMSIZ - 1 },
 	[NAT64_A_MODE] = NLA_POLICY_RANGE(NLA_U8, NAT64_MODE_SIIT,
 					  NAT64_MODE_MAX),
+	[NAT64_A_FRAMEWORK] = NLA_POLICY_MAX(NLA_U8, NAT64_FW_MAX),
 };
 
 static const struct nla_policy instance_policy[NAT64_A_MAX + 1] = {
@@ -75,7 +77,8 @@ static int fill_instance(struct sk_buff *skb, const struct nat64_instance *inst,
 		genl_dump_check_consistent(cb, hdr);
 	if (nla_put_string(skb, NAT64_A_INSTANCE, inst->name) ||
 	    nla_put_u8(skb, NAT64_A_MODE, inst->mode) ||
-	    nla_put_u32(skb, NAT64_A_INSTANCE_ID, inst->id))
+	    nla_put_u32(skb, NAT64_A_INSTANCE_ID, inst->id) ||
+	    nla_put_u8(skb, NAT64_A_FRAMEWORK, inst->framework))
 		goto cancel;
 	if (cmd == NAT64_CMD_STATS_GET && put_stats(skb, inst))
 		goto cancel;
@@ -110,6 +113,7 @@ static int cmd_instance_new(struct sk_buff *skb, struct genl_info *info)
 {
 	struct net *net = genl_info_net(info);
 	struct nat64_pernet *pn = nat64_pernet(net);
+	enum nat64_framework fw = NAT64_FW_NETFILTER;
 	struct nat64_instance *inst;
 	const char *name;
 	int err;
@@ -125,9 +129,11 @@ static int cmd_instance_new(struct sk_buff *skb, struct genl_info *info)
 				    "instance names are 1-15 characters of A-Z a-z 0-9 _ . -");
 		return -EINVAL;
 	}
+	if (info->attrs[NAT64_A_FRAMEWORK])
+		fw = nla_get_u8(info->attrs[NAT64_A_FRAMEWORK]);
 	mutex_lock(&pn->lock);
 	err = nat64_instance_setup(net, pn, name,
-				   nla_get_u8(info->attrs[NAT64_A_MODE]),
+				   nla_get_u8(info->attrs[NAT64_A_MODE]), fw,
 				   info->extack, &inst);
 	if (!err)
 		notify(net, inst, NAT64_CMD_INSTANCE_NEW);
@@ -386,6 +392,76 @@ static const struct genl_ops nat64_ops[] = {
 		.cmd = NAT64_CMD_EAM_FLUSH,
 		.doit = nat64_eam_nl_doit,
 		.policy = nat64_eam_instance_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_GLOBAL_SET,
+		.doit = nat64_global_nl_set,
+		.policy = nat64_global_set_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_GLOBAL_GET,
+		.doit = nat64_global_nl_get,
+		.policy = instance_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_DENY_ADD,
+		.doit = nat64_addr4set_nl_doit,
+		.policy = nat64_addr4set_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_DENY_DEL,
+		.doit = nat64_addr4set_nl_doit,
+		.policy = nat64_addr4set_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_DENY_GET,
+		.dumpit = nat64_addr4set_nl_dump,
+		.policy = instance_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_DENY_FLUSH,
+		.doit = nat64_addr4set_nl_doit,
+		.policy = instance_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_POOL6791_ADD,
+		.doit = nat64_addr4set_nl_doit,
+		.policy = nat64_addr4set_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_POOL6791_DEL,
+		.doit = nat64_addr4set_nl_doit,
+		.policy = nat64_addr4set_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_POOL6791_GET,
+		.dumpit = nat64_addr4set_nl_dump,
+		.policy = instance_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_POOL6791_FLUSH,
+		.doit = nat64_addr4set_nl_doit,
+		.policy = instance_policy,
 		.maxattr = NAT64_A_MAX,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},

@@ -306,14 +306,17 @@ static bool router46(const struct hdr4 *h, struct nat64_xlat_res *res)
 static bool size46(const struct nat64_xlat_cfg *cfg, const struct hdr4 *h,
 		   bool *fh, struct nat64_xlat_res *res)
 {
-	u32 size6;
+	u32 size6, lim = lowest6(cfg);
 
+	/* DF=0: fragments fit the lowest MTU and, if smaller, the next hop */
+	if (cfg->mtu6_nexthop && cfg->mtu6_nexthop < lim)
+		lim = cfg->mtu6_nexthop;
 	*fh = frag4(h);
 	size6 = IP6_HDR + (*fh ? FRAG_HDR : 0) + h->tot - h->ihl;
 	if (h->df && cfg->mtu6_nexthop && size6 > cfg->mtu6_nexthop)
 		return nat64_xlat_icmp(res, !h->off, NAT64_DROP_TOO_BIG, 3, 4,
 				       nat64_icmp_fn_mtu(cfg->mtu6_nexthop));
-	if (!h->df && size6 > lowest6(cfg)) {
+	if (!h->df && size6 > lim) {
 		res->frag_needed = true;
 		res->frag_id = nat64_get16(h->p + 4);
 	}

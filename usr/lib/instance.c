@@ -26,6 +26,10 @@ static int decode(struct nat64_nl *nl, struct nlattr **tb,
 		info->has_id = true;
 		info->id = nla_get_u32(tb[NAT64_A_INSTANCE_ID]);
 	}
+	if (tb[NAT64_A_FRAMEWORK]) {
+		info->has_framework = true;
+		info->framework = nla_get_u8(tb[NAT64_A_FRAMEWORK]);
+	}
 	if (!tb[NAT64_A_STATS])
 		return 0;
 	info->has_stats = true;
@@ -58,13 +62,14 @@ static struct nl_msg *named_request(struct nat64_nl *nl, uint8_t cmd,
 }
 
 int nat64_instance_add(struct nat64_nl *nl, const char *name,
-		       enum nat64_mode mode)
+		       enum nat64_mode mode, enum nat64_framework fw)
 {
 	struct nl_msg *msg = named_request(nl, NAT64_CMD_INSTANCE_NEW, name);
 
 	if (!msg)
 		return nl->error;
-	if (nla_put_u8(msg, NAT64_A_MODE, mode)) {
+	if (nla_put_u8(msg, NAT64_A_MODE, mode) ||
+	    nla_put_u8(msg, NAT64_A_FRAMEWORK, fw)) {
 		nlmsg_free(msg);
 		return nat64_nl_set_error(nl, -ENOMEM, "%s", strerror(ENOMEM));
 	}

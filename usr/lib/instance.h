@@ -27,6 +27,8 @@ struct nat64_instance_info {
 	unsigned int mode;	/* enum nat64_mode, as the kernel sent it */
 	bool has_id;
 	uint32_t id;
+	bool has_framework;
+	unsigned int framework;	/* enum nat64_framework, as sent */
 	bool has_stats;
 	unsigned int n_counters;	/* in the kernel's order */
 	struct nat64_counter counters[NAT64_COUNTERS_MAX];
@@ -38,7 +40,7 @@ struct nat64_instance_list {
 };
 
 int nat64_instance_add(struct nat64_nl *nl, const char *name,
-		       enum nat64_mode mode);
+		       enum nat64_mode mode, enum nat64_framework fw);
 int nat64_instance_del(struct nat64_nl *nl, const char *name);
 
 /* One instance by name; with stats, its counters too. */

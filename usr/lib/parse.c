@@ -20,6 +20,13 @@ static const char *const modes[] = {
 
 const char nat64_mode_names[] = "siit|nat64|nat46|dslite";
 
+static const char *const frameworks[] = {
+	[NAT64_FW_NETFILTER] = "netfilter",
+	[NAT64_FW_IPTABLES] = "iptables",
+};
+
+const char nat64_framework_names[] = "netfilter|iptables";
+
 /* Not isalnum(): the kernel's rule does not depend on the locale. */
 static bool name_char_ok(char c)
 {
@@ -75,6 +82,26 @@ const char *nat64_mode_name(unsigned int mode)
 	if (mode < NAT64_MODE_SIIT || mode > NAT64_MODE_MAX)
 		return NULL;
 	return modes[mode];
+}
+
+int nat64_parse_framework(const char *s, enum nat64_framework *fw)
+{
+	unsigned int i;
+
+	for (i = 0; i <= NAT64_FW_MAX; i++) {
+		if (!strcmp(s, frameworks[i])) {
+			*fw = i;
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
+
+const char *nat64_framework_name(unsigned int fw)
+{
+	if (fw > NAT64_FW_MAX)
+		return NULL;
+	return frameworks[fw];
 }
 
 int nat64_parse_uint(const char *s, unsigned long long min,

@@ -34,6 +34,15 @@ const char *nat64_mode_name(unsigned int mode);
 /* The accepted mode names, for help texts: "siit|nat64|nat46|dslite". */
 extern const char nat64_mode_names[];
 
+/* "netfilter", "iptables" -> enum nat64_framework; 0 or -EINVAL. */
+int nat64_parse_framework(const char *s, enum nat64_framework *fw);
+
+/* The name of a framework, or NULL when the id is not one we know. */
+const char *nat64_framework_name(unsigned int fw);
+
+/* The accepted framework names, for help texts: "netfilter|iptables". */
+extern const char nat64_framework_names[];
+
 /*
  * A decimal (or 0x hexadecimal) unsigned number in [min, max], the whole
  * string and nothing else. Returns 0, -EINVAL (not a number) or -ERANGE.

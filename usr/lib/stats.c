@@ -35,6 +35,8 @@ static const char *const names[__NAT64_STAT_MAX] = {
 	[NAT64_STAT_ICMP_SENT] = "icmp_sent",
 	[NAT64_STAT_DROP_ICMP_FRAG] = "drop_icmp_frag",
 	[NAT64_STAT_DROP_PROTO] = "drop_proto",
+	[NAT64_STAT_DROP_DENIED] = "drop_denied",
+	[NAT64_STAT_HAIRPIN] = "hairpin",
 };
 
 const char *nat64_stat_name(unsigned int id, char buf[NAT64_STAT_NAMSIZ])

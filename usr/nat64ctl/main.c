@@ -28,6 +28,9 @@ static const struct nat64ctl_object *const objects[] = {
 	&nat64ctl_stats,
 	&nat64ctl_prefix,
 	&nat64ctl_eam,
+	&nat64ctl_global,
+	&nat64ctl_denylist,
+	&nat64ctl_pool6791,
 	NULL,
 };
 
@@ -179,7 +182,8 @@ static void help_all(void)
 	       "\n"
 	       "Options:\n"
 	       "  -j, --json           print JSON instead of text\n"
-	       "  -i, --instance NAME  the instance of a per-instance object (prefix, eam);\n"
+	       "  -i, --instance NAME  the instance of a per-instance object (prefix, eam,\n"
+	       "                       global, denylist, pool6791);\n"
 	       "                       may be left out when the namespace has only one\n"
 	       "  -h, --help           print help (of the object or command before it)\n"
 	       "  -V, --version        print the version\n"

@@ -259,6 +259,8 @@ enum nat64_stat {
 	NAT64_STAT_ICMP_SENT,		/* ICMP errors sent back */
 	NAT64_STAT_DROP_ICMP_FRAG,	/* fragmented ICMP (no checksum length) */
 	NAT64_STAT_DROP_PROTO,		/* a protocol that cannot cross (IGMP) */
+	NAT64_STAT_DROP_DENIED,		/* an IPv4 address in the denylist */
+	NAT64_STAT_HAIRPIN,		/* packets hairpinned (RFC 7757 4.2.2) */
 	__NAT64_STAT_MAX
 };
 #define NAT64_STAT_MAX (__NAT64_STAT_MAX - 1)

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nat64ctl global: the globals of an instance: show, set.
+ *
+ * Each global is a KEY with a VALUE written as words or a number. A set
+ * may carry several KEY VALUE pairs; they are checked here and sent in one
+ * request, which the kernel applies whole or not at all.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "config.h"
+#include "json.h"
+#include "nat64ctl.h"
+#include "parse.h"
+
+/* The words a global takes, in value order; NULL-terminated. */
+static const char *const udp0_words[] = { "compute", "drop", NULL };
+static const char *const onoff_words[] = { "off", "on", NULL };
+static const char *const tclass_words[] = { "copy", "zero", NULL };
+static const char *const hairpin_words[] = { "off", "simple", "intrinsic",
+					     NULL };
+
+struct global_key {
+	const char *name;
+	uint16_t id;
+	const char *const *words;	/* or NULL: a number, min-max */
+	unsigned int min, max;
+	const char *syntax;
+};
+
+/* "tos" is special: "copy" or a number, two globals on the wire. */
+static const struct global_key keys[] = {
+	{ "lowest-ipv6-mtu", NAT64_G_LOWEST_IPV6_MTU, NULL, 1280, 65535,
+	  "1280-65535" },
+	{ "udp0", NAT64_G_UDP0, udp0_words, 0, 0, "compute|drop" },
+	{ "tclass", NAT64_G_TCLASS_ZERO, tclass_words, 0, 0, "copy|zero" },
+	{ "tos", NAT64_G_TOS, NULL, 0, 255, "copy|0-255" },
+	{ "mtu-plateaus", NAT64_G_MTU_PLATEAUS, onoff_words, 0, 0, "on|off" },
+	{ "hairpin", NAT64_G_HAIRPIN, hairpin_words, 0, 0,
+	  "off|simple|intrinsic" },
+};
+
+static const struct global_key *find_key(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (!strcmp(keys[i].name, name))
+			return &keys[i];
+	return NULL;
+}
+
+/* VALUE of KEY into v[] (one or two globals); the count, or -1. */
+static int parse_value(const struct global_key *k, const char *s,
+		       struct nat64_global_val *v)
+{
+	unsigned long long n;
+	unsigned int i;
+
+	if (k->words) {
+		for (i = 0; k->words[i]; i++)
+			if (!strcmp(s, k->words[i])) {
+				v[0] = (struct nat64_global_val){ k->id, i };
+				return 1;
+			}
+		return -1;
+	}
+	if (k->id == NAT64_G_TOS && !strcmp(s, "copy")) {
+		v[0] = (struct nat64_global_val){ NAT64_G_TOS_FIXED, 0 };
+		return 1;
+	}
+	if (nat64_parse_uint(s, k->min, k->max, &n))
+		return -1;
+	v[0] = (struct nat64_global_val){ k->id, (uint32_t)n };
+	if (k->id != NAT64_G_TOS)
+		return 1;
+	v[1] = (struct nat64_global_val){ NAT64_G_TOS_FIXED, 1 };
+	return 2;
+}
+
+#define MAX_VALS (2 * sizeof(keys) / sizeof(keys[0]))
+
+/* set KEY VALUE [KEY VALUE]... */
+static int cmd_set(struct nat64ctl *ctl, int argc, char **argv)
+{
+	struct nat64_global_val v[MAX_VALS];
+	const char *arg[2 * sizeof(keys) / sizeof(keys[0])];
+	const struct global_key *k;
+	struct nat64_nl nl;
+	const char *inst;
+	char q[64];
+	int i, n, got, ret;
+	size_t nv = 0;
+
+	ret = nat64ctl_positional(ctl, argc, argv, 2,
+				  sizeof(arg) / sizeof(arg[0]), "KEY VALUE",
+				  arg, &n);
+	if (ret)
+		return ret;
+	if (n % 2)
+		return nat64ctl_usage(ctl, "'%s' has no VALUE",
+				      nat64_quote(arg[n - 1], q, sizeof(q)));
+	for (i = 0; i < n; i += 2) {
+		k = find_key(arg[i]);
+		if (!k)
+			return nat64ctl_usage(ctl, "unknown global '%s'",
+					      nat64_quote(arg[i], q,
+							  sizeof(q)));
+		got = parse_value(k, arg[i + 1], v + nv);
+		if (got < 0 || nv + got > MAX_VALS)
+			return nat64ctl_usage(ctl, "invalid %s '%s': it takes %s",
+					      k->name,
+					      nat64_quote(arg[i + 1], q,
+							  sizeof(q)),
+					      k->syntax);
+		nv += got;
+	}
+	ret = nat64ctl_connect(ctl, &nl);
+	if (ret)
+		return ret;
+	ret = nat64ctl_instance_pick(ctl, &nl, &inst);
+	if (!ret && nat64_global_set(&nl, inst, v, nv))
+		ret = nat64ctl_refused(ctl, &nl);
+	nat64_nl_close(&nl);
+	return ret;
+}
+
+/* The value of key k as the user writes it, into buf. */
+static const char *value_str(const struct global_key *k,
+			     const struct nat64_globals_info *g, char *buf,
+			     size_t len)
+{
+	uint32_t v = g->value[k->id];
+	unsigned int i;
+
+	if (k->id == NAT64_G_TOS && !g->value[NAT64_G_TOS_FIXED])
+		return "copy";
+	if (k->words) {
+		for (i = 0; k->words[i]; i++)
+			if (i == v)
+				return k->words[i];
+	}
+	snprintf(buf, len, "%u", v);
+	return buf;
+}
+
+/* show */
+static int cmd_show(struct nat64ctl *ctl, int argc, char **argv)
+{
+	struct nat64_globals_info g;
+	const char *none, *inst;
+	struct nat64_json j;
+	struct nat64_nl nl;
+	char buf[16];
+	int n, ret;
+	size_t i;
+
+	ret = nat64ctl_positional(ctl, argc, argv, 0, 0, "", &none, &n);
+	if (!ret)
+		ret = nat64ctl_connect(ctl, &nl);
+	if (ret)
+		return ret;
+	ret = nat64ctl_instance_pick(ctl, &nl, &inst);
+	if (!ret && nat64_global_get(&nl, inst, &g))
+		ret = nat64ctl_refused(ctl, &nl);
+	if (ret)
+		goto out;
+	if (ctl->json) {
+		nat64_json_init(&j, stdout);
+		nat64_json_object_begin(&j);
+		nat64_json_kv_string(&j, "instance", inst);
+	} else {
+		printf("%-16s %s\n", "instance", inst);
+	}
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		const struct global_key *k = &keys[i];
+		const char *s;
+
+		if (!g.set[k->id])
+			continue;
+		s = value_str(k, &g, buf, sizeof(buf));
+		if (!ctl->json)
+			printf("%-16s %s\n", k->name, s);
+		else if (k->words || s != buf)
+			nat64_json_kv_string(&j, k->name, s);
+		else
+			nat64_json_kv_u64(&j, k->name, g.value[k->id]);
+	}
+	if (ctl->json) {
+		nat64_json_object_end(&j);
+		nat64_json_end(&j);
+	}
+out:
+	nat64_nl_close(&nl);
+	return ret;
+}
+
+#define GLOBAL_KEYS \
+	"  lowest-ipv6-mtu 1280-65535     the smallest MTU of the IPv6 paths; DF=0\n" \
+	"                                 IPv4 packets bigger than it are fragmented\n" \
+	"                                 (RFC 7915 section 4; default 1280)\n" \
+	"  udp0 compute|drop              IPv4 UDP with checksum zero: compute one\n" \
+	"                                 (default) or drop it (section 4.5)\n" \
+	"  tclass copy|zero               IPv6 Traffic Class from the IPv4 TOS\n" \
+	"                                 (default), or zero (section 4.1)\n" \
+	"  tos copy|0-255                 IPv4 TOS from the Traffic Class (default),\n" \
+	"                                 or this value (section 5.1)\n" \
+	"  mtu-plateaus on|off            a Fragmentation Needed with MTU 0 gets an\n" \
+	"                                 RFC 1191 plateau (default on; section 4.2)\n" \
+	"  hairpin off|simple|intrinsic   IPv6-to-IPv6 traffic through EAMs (RFC 7757\n" \
+	"                                 section 4.2; default simple)\n"
+
+static const struct nat64ctl_cmd cmds[] = {
+	{
+		.name = "show",
+		.args = "",
+		.summary = "Show the globals of the instance.",
+		.help = "Text: one line per global, KEY VALUE. JSON: an object with\n"
+			"\"instance\" and one member per KEY (numbers as numbers).\n",
+		.run = cmd_show,
+	},
+	{
+		.name = "set",
+		.args = "KEY VALUE [KEY VALUE]...",
+		.summary = "Change globals of the instance (all or none).",
+		.help = GLOBAL_KEYS,
+		.run = cmd_set,
+	},
+	{ 0 }
+};
+
+const struct nat64ctl_object nat64ctl_global = {
+	.name = "global",
+	.summary = "The globals (behaviour switches) of an instance.",
+	.cmds = cmds,
+	.dflt = "show",
+	.per_instance = true,
+};
