@@ -40,7 +40,7 @@ e2e_check_error "without the module: says it is not loaded" 1 \
 e2e_check "nat64.ko loads" e2e_module_load
 e2e_check_eq "no instance at first (-j)" "[]" ctl -j instance list
 e2e_check_eq "no instance at first (text: header only)" \
-	"NAME            MODE    ID" ctl instance list
+	"NAME            MODE    ID    FRAMEWORK" ctl instance list
 
 # --- Usage errors: exit 2, one line, nothing sent ------------------------
 e2e_check_error "bad mode refused" 2 "^nat64ctl: instance add: unknown mode 'bogus'" \
@@ -91,14 +91,14 @@ e2e_check "-j after the command works too" bash -c \
 list_text_ok() {
 	local out
 	out=$(ctl instance list) || return 1
-	# A header, then NAME MODE ID per instance, in creation order.
+	# A header, then NAME MODE ID FRAMEWORK per instance, in creation order.
 	awk 'NR == 1 { ok = ($1 == "NAME" && $2 == "MODE" && $3 == "ID"); next }
 	     { n++; if ($1 != "i-" $2 || $3 !~ /^[0-9]+$/) ok = 0 }
 	     END { exit !(ok && n == 4) }' <<<"$out" || { echo "$out"; return 1; }
 }
 e2e_check "list (text): a header and one line per instance" list_text_ok
 id_siit=$(ctl -j instance show i-siit | jq -r .id)
-e2e_check_eq "show -j" "{\"name\":\"i-siit\",\"mode\":\"siit\",\"id\":$id_siit}" \
+e2e_check_eq "show -j" "{\"name\":\"i-siit\",\"mode\":\"siit\",\"id\":$id_siit,\"framework\":\"netfilter\"}" \
 	ctl -j instance show i-siit
 e2e_check "show (text)" bash -c "'$NAT64CTL' instance show i-nat46 | awk 'NR == 2 && \$1 == \"i-nat46\" && \$2 == \"nat46\" { ok = 1 } END { exit !ok }'"
 

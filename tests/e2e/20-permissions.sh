@@ -65,7 +65,7 @@ own_ns() {
 # PREFIX (e.g. setpriv); its output must be exactly what one fresh table shows.
 own_ns_as() {
 	local out want
-	want='[{"name":"mine","mode":"nat46","id":1}]'$'\n''true'$'\n''[]'
+	want='[{"name":"mine","mode":"nat46","id":1,"framework":"netfilter"}]'$'\n''true'$'\n''[]'
 	out=$("$@" unshare -U -r -n bash -c "$(declare -f own_ns); NAT64CTL='$NAT64CTL' own_ns" 2>&1)
 	echo "$out"
 	[[ $out == "$want" ]]

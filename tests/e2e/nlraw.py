@@ -240,6 +240,7 @@ def u32(atype, v):
 
 A_NAME = C["NAT64_A_INSTANCE"]
 A_MODE = C["NAT64_A_MODE"]
+A_FRAMEWORK = C["NAT64_A_FRAMEWORK"]
 SIIT = C["NAT64_MODE_SIIT"]
 NEW = C["NAT64_CMD_INSTANCE_NEW"]
 DEL = C["NAT64_CMD_INSTANCE_DEL"]
@@ -256,6 +257,10 @@ CASES = {
     "mode-max+1": (NEW, nla_str(A_NAME, "rawmodemax")
                    + u8(A_MODE, C["NAT64_MODE_MAX"] + 1), {}),
     "mode-missing": (NEW, nla_str(A_NAME, "rawnomode"), {}),
+    "framework-max+1": (NEW, nla_str(A_NAME, "rawfwmax") + u8(A_MODE, SIIT)
+                        + u8(A_FRAMEWORK, C["NAT64_FW_MAX"] + 1), {}),
+    "framework-u32": (NEW, nla_str(A_NAME, "rawfwu32") + u8(A_MODE, SIIT)
+                      + u32(A_FRAMEWORK, C["NAT64_FW_IPTABLES"]), {}),
     "name-missing": (NEW, u8(A_MODE, SIIT), {}),
     "attr-unknown": (NEW, nla_str(A_NAME, "rawunknown") + u8(A_MODE, SIIT)
                      + u32(C["NAT64_A_MAX"] + 10, 1), {}),
