@@ -20,6 +20,11 @@
  *   NAT64_CMD_INSTANCE_NEW   (doit)   create an instance
  *     NAT64_A_INSTANCE     string   required; 1-15 chars of [A-Za-z0-9_.-]
  *     NAT64_A_MODE         u8       required; enum nat64_mode
+ *     NAT64_A_FRAMEWORK    u8       optional; enum nat64_framework, default
+ *                                   NAT64_FW_NETFILTER (its own hooks);
+ *                                   NAT64_FW_IPTABLES: no hooks, only what
+ *                                   the xtables target NAT64 hands it
+ *                                   (linux/netfilter/xt_NAT64.h)
  *     -> EEXIST: the name is taken in this namespace
  *     -> ENOSPC: NAT64_INSTANCES_MAX instances exist in this namespace
  *
@@ -32,13 +37,13 @@
  *     request:  NAT64_A_INSTANCE (doit only)
  *     reply:    NAT64_A_INSTANCE, NAT64_A_MODE, NAT64_A_INSTANCE_ID (u32,
  *               unique within the namespace, never reused while the
- *               module is loaded)
+ *               module is loaded), NAT64_A_FRAMEWORK
  *
  *   NAT64_CMD_STATS_GET      (doit)   the counters of one instance
  *                            (dumpit) the counters of every instance
  *     request:  NAT64_A_INSTANCE (doit only)
  *     reply:    NAT64_A_INSTANCE, NAT64_A_MODE, NAT64_A_INSTANCE_ID,
- *               NAT64_A_STATS (nested)
+ *               NAT64_A_FRAMEWORK, NAT64_A_STATS (nested)
  *                 NAT64_STAT_*     u64 each (padded with NAT64_A_PAD);
  *                                  a reader skips ids it does not know
  *
@@ -102,13 +107,10 @@
  *   NAT64_CMD_DENY_GET / _POOL6791_GET     (dumpit) the prefixes
  *   NAT64_CMD_DENY_FLUSH / _POOL6791_FLUSH (doit)   remove them all
  *
- * NAT64_CMD_INSTANCE_NEW takes NAT64_A_FRAMEWORK (u8, enum nat64_framework,
- * default NAT64_FW_NETFILTER); INSTANCE_GET replies carry it.
- *
  * Multicast group "events" (NAT64_MCGRP_EVENTS): notifications, each a
  * message whose command says what happened:
  *   NAT64_CMD_INSTANCE_NEW / NAT64_CMD_INSTANCE_DEL with NAT64_A_INSTANCE,
- *   NAT64_A_MODE, NAT64_A_INSTANCE_ID.
+ *   NAT64_A_MODE, NAT64_A_INSTANCE_ID, NAT64_A_FRAMEWORK.
  * Later capabilities add their events (port blocks, sessions) to this
  * group with sequence numbers.
  *
