@@ -55,9 +55,9 @@ vec("6052-8/64-suffix-dst", "/64 destination with suffix bits set is "
     "198.51.100.2", Cfg(pool6="2001:db8:122:344::/64", eam=((S4, S6),)),
     send, exp, ignore=["ip.id"])
 send, exp = x64(udp(sport=53, dport=40000),
-                src6="2001:db8:1c0:2:21ff:ffff:ffff:ffff",
+                src6="2001:db8:1c0:2:21:ffff:ffff:ffff",
                 dst6=embed("2001:db8:100::/40", C4))
-vec("6052-8/40-suffix", "/40 source 2001:db8:1c0:2:21ff:ffff:ffff:ffff is "
+vec("6052-8/40-suffix", "/40 source 2001:db8:1c0:2:21:ffff:ffff:ffff is "
     "192.0.2.33", Cfg(pool6="2001:db8:100::/40"), send, exp,
     ignore=["ip.id"])
 send, _ = x64(udp(sport=53, dport=40000),

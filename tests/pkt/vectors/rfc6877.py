@@ -3,6 +3,9 @@
 CLAT. The LAN 192.168.1.0/24 maps to the CLAT-side prefix by an EAM
 (2001:db8:aaaa::c0a8:100/120, so 192.168.1.2 is 2001:db8:aaaa::c0a8:102);
 IPv4 destinations are embedded in the PLAT-side prefix 2001:db8:64::/96.
+EAM hairpinning is off: RFC 7757 section 4.2.1 (simple mode, the default)
+skips the EAM for the source of IPv4 packets, which in a CLAT are the LAN
+hosts the EAM is there for.
 
 Not packet-testable in a siit instance: 6877-3 (NAT44 plus ND proxying of
 one address), 6877-5 (a DNS proxy), 6877-8 (the PLAT is a NAT64, section
@@ -11,7 +14,8 @@ one address), 6877-5 (a DNS proxy), 6877-8 (the PLAT is a NAT64, section
 from pktlib import Cfg, vec, drop
 from .flows import udp, tcp, echo, x46, x64, v6, xl_err4
 
-CLAT = Cfg(eam=(("192.168.1.0/24", "2001:db8:aaaa::c0a8:100/120"),))
+CLAT = Cfg(eam=(("192.168.1.0/24", "2001:db8:aaaa::c0a8:100/120"),),
+           glob={"hairpin": "off"})
 H4, H6 = "192.168.1.2", "2001:db8:aaaa::c0a8:102"
 P4, P6 = "198.51.100.1", "2001:db8:64::c633:6401"
 
@@ -54,7 +58,7 @@ vec("6877-2/64-outside-lan", "an IPv6 destination in neither prefix nor "
        dst="2001:db8:aaaa::c0a9:102", hlim=63), counters={"pass6": 1})
 
 # 6877-4: a new PLAT-side prefix applies at once
-NEWP = Cfg(eam=CLAT.eam, tag="prefix change")
+NEWP = Cfg(eam=CLAT.eam, glob={"hairpin": "off"}, tag="prefix change")
 vec("6877-4/prefix-change", "pool6 replaced by 2001:db8:65::/96 on the "
     "running instance: the next packet uses it", NEWP,
     *x46(udp(), src4=H4, dst4=P4, src6=H6, dst6="2001:db8:65::c633:6401"),
@@ -75,7 +79,8 @@ vec("6877-6/native6", "native IPv6 (2001:db8:aaaa::5 -> 2001:db8:ffff::1) "
        dst="2001:db8:ffff::1", hlim=63), counters={"pass6": 1})
 
 # 6877-7: the host-side address 192.0.0.4 never leaves as IPv4
-HOST = Cfg(eam=(("192.0.0.0/29", "2001:db8:aaaa::c000:0/125"),))
+HOST = Cfg(eam=(("192.0.0.0/29", "2001:db8:aaaa::c000:0/125"),),
+           glob={"hairpin": "off"})
 vec("6877-7/host-udp", "192.0.0.4 -> 198.51.100.1 leaves as "
     "2001:db8:aaaa::c000:4 -> 2001:db8:64::c633:6401 only", HOST,
     *x46(udp(), src4="192.0.0.4", dst4=P4, src6="2001:db8:aaaa::c000:4",

@@ -23,8 +23,9 @@ FIG1 = (("192.0.2.1", "2001:db8:aaaa::"),
         ("192.0.2.128/26", "2001:db8:dddd::/64"),
         ("192.0.2.192/29", "2001:db8:eeee:8::/62"),
         ("192.0.2.224/31", "64:ff9b::/127"))
-CLIENT6 = "2001:db8:5::2"		# the client's own EAM under the WKP
-WKP = Cfg(pool6="64:ff9b::/96", eam=FIG1 + ((C4, CLIENT6),))
+# under the WKP the IPv4 client must be global: 1.2.3.4
+G4, G6 = "1.2.3.4", "64:ff9b::102:304"
+WKP = Cfg(pool6="64:ff9b::/96", eam=FIG1)
 NSP = Cfg(pool6=POOL6, eam=FIG1)
 ID = ["ip.id"]
 
@@ -36,10 +37,10 @@ for v4, v6 in [("192.0.2.1", "2001:db8:aaaa::"),
                ("192.0.2.195", "2001:db8:eeee:9:8000::"),
                ("192.0.2.225", "64:ff9b::1")]:
     vec(f"7757-5/wkp-{v4}", f"EAM: {v4} is {v6} (WKP instance)", WKP,
-        *x46(udp(), dst4=v4, dst6=v6, src6=CLIENT6))
+        *x46(udp(), src4=G4, dst4=v4, src6=G6, dst6=v6))
     vec(f"7757-5/nsp-{v4}", f"EAM: {v4} is {v6} (NSP instance)", NSP,
         *x46(udp(), dst4=v4, dst6=v6))
-send, _ = x46(udp(), dst4="192.0.2.248", src6=CLIENT6)
+send, _ = x46(udp(), src4=G4, dst4="192.0.2.248")
 vec("7757-5/wkp-192.0.2.248", "no EAM: 192.0.2.248 falls back to the WKP, "
     "non-global: dropped (6052-9)", WKP, send, drop("drop_addr"))
 vec("7757-5/nsp-192.0.2.248", "no EAM: 192.0.2.248 falls back to pool6, "
@@ -52,7 +53,7 @@ for v6, v4 in [("2001:db8:cccc::8", "192.0.2.24"),
                ("2001:db8:eeee:9:8000::", "192.0.2.195"),
                ("64:ff9b::1", "192.0.2.225")]:
     send, exp = x64(udp(sport=53, dport=40000), src6=v6, src4=v4,
-                    dst6=CLIENT6)
+                    dst6=G6, dst4=G4)
     vec(f"7757-5/wkp-{v6}-64", f"EAM: source {v6} is {v4}"
         + (" (EAM before the WKP)" if v6.startswith("64:") else ""), WKP,
         send, exp, ignore=ID)

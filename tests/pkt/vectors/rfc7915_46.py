@@ -69,6 +69,13 @@ vec("7915-4/1400-1381", "lowest-ipv6-mtu 1400: DF=0 1381 bytes is "
     "fragmented", M1400, send,
     [frag6(exp, 0, 1352, 1, 0x6789), frag6(exp, 1352, 9, 0, 0x6789)])
 
+M1500 = cfg(**{"lowest-ipv6-mtu": 1500})
+send, exp = x46(udp(n=1472), dst4=MID4_6HOST, dst6=p6(MID4_6HOST),
+                ident=0x789a)
+vec("7915-4/nexthop-smaller", "lowest-ipv6-mtu 1500, IPv6 next hop 1400: "
+    "DF=0 1500 bytes gives fragments of at most 1400", M1500, send,
+    [frag6(exp, 0, 1352, 1, 0x789a), frag6(exp, 1352, 128, 0, 0x789a)])
+
 # ---- 7915-5: DF=1 and too big for the IPv6 next hop ----
 
 mid6 = p6(MID4_6HOST)		# its IPv6 route has mtu 1400
@@ -271,6 +278,22 @@ fwd = v6(udp(sport=53, dport=40000)[1], src=S6, dst="2001:db8:64::c633:6501",
          hlim=63)
 vec("7915-33/native6", "2001:db8:64::c633:6500/120 (inside pool6) has a "
     "native route: forwarded as IPv6", BASE, send, fwd)
+
+# the denylist: IPv4 prefixes the operator keeps out of translation
+DENY = Cfg(eam=BASE_EAM, deny=("192.0.2.128/25",))
+send = v4(udp()[0], dst="192.0.2.200")
+vec("7915-33/denylist-46-dst", "IPv4 to a denied address is not translated "
+    "but routed as IPv4", DENY, send, v4(udp()[0], dst="192.0.2.200",
+                                         ttl=63), counters={"pass4": 1})
+send, _ = x46(udp(), src4="192.0.2.201")
+vec("7915-33/denylist-46-src", "IPv4 from a denied address is not "
+    "translated", DENY, send, drop("drop_denied"))
+send, _ = x64(udp(sport=53, dport=40000), dst6=p6("192.0.2.200"))
+vec("7915-33/denylist-64-dst", "IPv6 to pool6(denied address): dropped",
+    DENY, send, drop("drop_denied"))
+send, _ = x64(udp(sport=53, dport=40000), src6=p6("192.0.2.201"))
+vec("7915-33/denylist-64-src", "IPv6 from pool6(denied address): dropped",
+    DENY, send, drop("drop_denied"))
 
 # keep flake8 quiet about names used only in some vectors
 _ = (IP, Exp, GW4)
