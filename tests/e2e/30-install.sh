@@ -21,7 +21,8 @@ if [[ ! -e /lib/modules/$(uname -r)/build ]]; then
 fi
 
 prefix=/usr/local
-e2e_defer "rm -f /lib/modules/$(uname -r)/extra/nat64.ko $prefix/sbin/nat64ctl; depmod -a"
+xtlibdir=$(pkg-config --variable=xtlibdir xtables)
+e2e_defer "rm -f /lib/modules/$(uname -r)/extra/nat64.ko $prefix/sbin/nat64ctl $xtlibdir/libxt_NAT64.so; depmod -a"
 e2e_check "make install (module and tools)" \
 	make -s -C "$E2E_ROOT" install PREFIX="$prefix"
 e2e_check "the module is where modprobe finds it" \
@@ -29,6 +30,10 @@ e2e_check "the module is where modprobe finds it" \
 e2e_check "nat64ctl is installed" test -x "$prefix/sbin/nat64ctl"
 e2e_check "the man page is installed" \
 	test -e "$prefix/share/man/man8/nat64ctl.8"
+e2e_check "the iptables extension is where iptables finds it" \
+	test -e "$xtlibdir/libxt_NAT64.so"
+e2e_check "iptables -j NAT64 -h works without XTABLES_LIBDIR" \
+	bash -c "env -u XTABLES_LIBDIR iptables -j NAT64 -h | grep -q -- '--instance NAME'"
 e2e_check_fails "the module is not loaded yet" e2e_module_loaded
 e2e_check "the first request autoloads the module (genl family alias)" \
 	"$prefix/sbin/nat64ctl" instance list
