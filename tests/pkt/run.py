@@ -33,8 +33,8 @@ Output: "PASS: ID DESC", "FAIL: ID DESC: WHY", "XFAIL: ID DESC: REASON",
 "XPASS: ...", then "RESULT: pkt P F" (xfails count in neither).
 """
 import argparse
+import contextlib
 import ctypes
-import json
 import os
 import select
 import socket
@@ -60,8 +60,8 @@ MAC = {"veth4": "02:00:00:00:04:02", "x4": "02:00:00:00:04:01",
        "veth6": "02:00:00:00:06:02", "x6": "02:00:00:00:06:01"}
 ETH_P_ALL = 0x0003
 PACKET_OUTGOING = 4
-GRACE = 0.05		# after the last expected packet, for extra ones
-DROP_WAIT = 0.4		# nothing expected: wait this long
+GRACE = 0.1		# after the last expected packet, for extra ones
+DROP_WAIT = 0.5		# nothing expected and no counter: wait this long
 
 
 def sh(*cmd, check=True):
@@ -95,15 +95,30 @@ def ctl(*args, check=True):
 # ---- topology --------------------------------------------------------
 
 def sysctls(ns, pairs):
-    for k, v in pairs:
-        sh("ip", "netns", "exec", ns, "sysctl", "-qw", f"{k}={v}",
-           check=False)
+    """Written from this process inside @ns (None: the initial one):
+    /proc/sys/net belongs to the namespace of whoever opens it."""
+    ctx = netns(ns) if ns else contextlib.nullcontext()
+    with ctx:
+        for k, v in pairs:
+            try:
+                with open("/proc/sys/" + k.replace(".", "/"), "w") as f:
+                    f.write(str(v))
+            except OSError:
+                pass		# not in this kernel or not per namespace
+
+
+def batch(ns, lines):
+    """`ip -n NS -batch -`: one exec for many commands."""
+    r = subprocess.run(["ip", "-n", ns, "-batch", "-"], input="\n".join(lines),
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       text=True)
+    if r.returncode:
+        raise RuntimeError(f"ip -n {ns} -batch: {r.stderr.strip()}")
 
 
 def topology():
     for ns in (NS4, NSX, NS6):
         sh("ip", "netns", "add", ns)
-        sh("ip", "-n", ns, "link", "set", "lo", "up")
     # the sinks: no IPv6 at all (no DAD, RS, MLD), no addresses
     for ns in (NS4, NS6):
         sysctls(ns, [("net.ipv6.conf.all.disable_ipv6", 1),
@@ -120,46 +135,42 @@ def topology():
                   ("net.ipv4.conf.default.send_redirects", 0),
                   ("net.ipv4.icmp_ratelimit", 0),
                   ("net.ipv6.icmp.ratelimit", 0),
-                  ("net.ipv6.auto_flowlabels", 0),
-                  ("net.ipv4.icmp_msgs_per_sec", 100000),
-                  ("net.ipv4.icmp_msgs_burst", 100000)])
+                  ("net.ipv6.auto_flowlabels", 0)])
     # the global ICMP limiter lives in the initial namespace
-    for k in ("net.ipv4.icmp_msgs_per_sec", "net.ipv4.icmp_msgs_burst"):
-        sh("sysctl", "-qw", f"{k}=100000", check=False)
-    sh("ip", "link", "add", "veth4", "netns", NS4, "address", MAC["veth4"],
-       "type", "veth", "peer", "name", "x4", "netns", NSX,
-       "address", MAC["x4"])
-    sh("ip", "link", "add", "veth6", "netns", NS6, "address", MAC["veth6"],
-       "type", "veth", "peer", "name", "x6", "netns", NSX,
-       "address", MAC["x6"])
+    sysctls(None, [("net.ipv4.icmp_msgs_per_sec", 100000),
+                   ("net.ipv4.icmp_msgs_burst", 100000)])
+    batch(NSX, [
+        f"link add x4 address {MAC['x4']} type veth peer name veth4 "
+        f"netns {NS4} address {MAC['veth4']}",
+        f"link add x6 address {MAC['x6']} type veth peer name veth6 "
+        f"netns {NS6} address {MAC['veth6']}"])
     sysctls(NSX, [("net.ipv4.conf.x4.rp_filter", 0),
                   ("net.ipv4.conf.x4.send_redirects", 0)])
-    x = ["ip", "-n", NSX]
-    sh(*x, "addr", "add", "100.64.0.1/30", "dev", "x4")
-    sh(*x, "-6", "addr", "add", "fd00:6::1/64", "dev", "x6", "nodad")
-    for dev, ns in (("x4", NSX), ("x6", NSX), ("veth4", NS4),
-                    ("veth6", NS6)):
-        # what a wire carries: no checksum offload either way
+    gw4, gw6 = pktlib.GW4, pktlib.GW6
+    batch(NSX, [
+        "link set lo up",
+        "addr add 100.64.0.1/30 dev x4",
+        "addr add fd00:6::1/64 dev x6 nodad",
+        "link set x4 up",
+        "link set x6 up",
+        f"neigh replace {gw4} lladdr {MAC['veth4']} dev x4 nud permanent",
+        f"neigh replace {gw6} lladdr {MAC['veth6']} dev x6 nud permanent",
+        f"route add default via {gw4} dev x4",
+        f"route add 203.0.113.0/25 via {gw4} dev x4 mtu lock 576",
+        f"route add 203.0.113.128/25 via {gw4} dev x4 mtu lock 1400",
+        f"route add 198.18.0.0/24 via {gw4} dev x4",
+        "route add 192.0.2.0/30 dev lo",
+        f"route add default via {gw6} dev x6",
+        f"route add 2001:db8:64::c000:280/121 via {gw6} dev x6 mtu 1400",
+        f"route add 2001:db8:64::c633:6500/120 via {gw6} dev x6"])
+    for ns, dev in ((NS4, "veth4"), (NS6, "veth6")):
+        batch(ns, ["link set lo up", f"link set {dev} up"])
+    # what a wire carries: no checksum offload, no GRO, either way
+    for ns, dev in ((NSX, "x4"), (NSX, "x6"), (NS4, "veth4"),
+                    (NS6, "veth6")):
         sh("ip", "netns", "exec", ns, "ethtool", "-K", dev, "tx", "off",
            "rx", "off", "tso", "off", "gso", "off", "gro", "off",
            check=False)
-        sh("ip", "-n", ns, "link", "set", dev, "up")
-    sh(*x, "neigh", "replace", pktlib.GW4, "lladdr", MAC["veth4"], "dev",
-       "x4", "nud", "permanent")
-    sh(*x, "-6", "neigh", "replace", pktlib.GW6, "lladdr", MAC["veth6"],
-       "dev", "x6", "nud", "permanent")
-    sh(*x, "route", "add", "default", "via", pktlib.GW4, "dev", "x4")
-    sh(*x, "route", "add", "203.0.113.0/25", "via", pktlib.GW4, "dev", "x4",
-       "mtu", "lock", "576")
-    sh(*x, "route", "add", "203.0.113.128/25", "via", pktlib.GW4, "dev",
-       "x4", "mtu", "lock", "1400")
-    sh(*x, "route", "add", "198.18.0.0/24", "via", pktlib.GW4, "dev", "x4")
-    sh(*x, "route", "add", "192.0.2.0/30", "dev", "lo")
-    sh(*x, "-6", "route", "add", "default", "via", pktlib.GW6, "dev", "x6")
-    sh(*x, "-6", "route", "add", "2001:db8:64::c000:280/121", "via",
-       pktlib.GW6, "dev", "x6", "mtu", "1400")
-    sh(*x, "-6", "route", "add", "2001:db8:64::c633:6500/120", "via",
-       pktlib.GW6, "dev", "x6")
 
 
 def teardown():
@@ -252,35 +263,145 @@ def nd_noise(b):
 
 # ---- one vector ------------------------------------------------------
 
-def stats():
-    r = ctl("-j", "stats", INSTANCE, check=False)
-    if r.returncode:
-        return None
-    return json.loads(r.stdout).get("stats", {})
+class Stats:
+    """The instance's counters by generic netlink, in this process: the
+    same NAT64_CMD_STATS_GET `nat64ctl -j stats` sends, without a fork and
+    exec per vector (slow under TCG). Names are those of nat64ctl: the
+    NAT64_STAT_* enum of the UAPI header, lower case, prefix dropped."""
+    NETLINK_GENERIC, GENL_ID_CTRL, CTRL_CMD_GETFAMILY = 16, 0x10, 3
+    CTRL_ATTR_FAMILY_ID, CTRL_ATTR_FAMILY_NAME = 1, 2
+    NLM_F_REQUEST, NLMSG_ERROR = 1, 2
+
+    def __init__(self):
+        with netns(NSX):
+            self.sock = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW,
+                                      self.NETLINK_GENERIC)
+        self.sock.bind((0, 0))
+        self.seq = 0
+        self.names = self.stat_names()
+        self.cmd, self.a_inst, self.a_stats = self.uapi_ids()
+        reply = self.request(self.GENL_ID_CTRL, self.CTRL_CMD_GETFAMILY,
+                             self.attr(self.CTRL_ATTR_FAMILY_NAME,
+                                       b"NAT64\0"))
+        self.family = struct.unpack_from(
+            "=H", self.attrs(reply)[self.CTRL_ATTR_FAMILY_ID])[0]
+
+    @staticmethod
+    def enum(name):
+        """{NAME: value} of `enum NAME` in the UAPI header."""
+        text = open(os.path.join(ROOT, "include", "uapi", "linux",
+                                 "nat64.h")).read()
+        body = text[text.index(f"enum {name} {{"):]
+        body = body[body.index("{") + 1:body.index("}")]
+        out, n = {}, 0
+        for line in body.split("\n"):
+            line = line.split("/*")[0].strip().rstrip(",")
+            if not line:
+                continue
+            key, _, val = line.partition("=")
+            n = int(val, 0) if val.strip() else n
+            out[key.strip()] = n
+            n += 1
+        return out
+
+    def stat_names(self):
+        return {v: k[len("NAT64_STAT_"):].lower()
+                for k, v in self.enum("nat64_stat").items()}
+
+    def uapi_ids(self):
+        cmd = self.enum("nat64_cmd")["NAT64_CMD_STATS_GET"]
+        a = self.enum("nat64_attr")
+        return cmd, a["NAT64_A_INSTANCE"], a["NAT64_A_STATS"]
+
+    @staticmethod
+    def attr(t, data):
+        n = 4 + len(data)
+        return struct.pack("=HH", n, t) + data + b"\0" * (-n % 4)
+
+    @staticmethod
+    def attrs(b):
+        out, i = {}, 0
+        while i + 4 <= len(b):
+            n, t = struct.unpack_from("=HH", b, i)
+            if n < 4:
+                break
+            out[t & 0x3fff] = b[i + 4:i + n]
+            i += (n + 3) & ~3
+        return out
+
+    def request(self, family, cmd, payload, version=1):
+        self.seq += 1
+        body = struct.pack("=BBH", cmd, version, 0) + payload
+        msg = struct.pack("=IHHII", 16 + len(body), family,
+                          self.NLM_F_REQUEST, self.seq, 0) + body
+        self.sock.send(msg)
+        while True:
+            data = self.sock.recv(65536)
+            ln, typ, _, seq, _ = struct.unpack_from("=IHHII", data)
+            if seq != self.seq:
+                continue
+            if typ == self.NLMSG_ERROR:
+                raise OSError(-struct.unpack_from("=i", data, 16)[0],
+                              "netlink")
+            return data[20:ln]
+
+    def get(self):
+        """{counter name: value}, or None when the instance is gone."""
+        try:
+            reply = self.request(self.family, self.cmd,
+                                 self.attr(self.a_inst,
+                                           INSTANCE.encode() + b"\0"))
+        except OSError:
+            return None
+        nested = self.attrs(reply).get(self.a_stats, b"")
+        return {self.names.get(t, f"stat{t}"): struct.unpack("=Q", v)[0]
+                for t, v in self.attrs(nested).items() if len(v) == 8}
 
 
-def exchange(v, sides, timeout):
+def counted(v, stats, before):
+    """Have the vector's counters grown as much as it expects?"""
+    now = stats.get()
+    return now is not None and before is not None and all(
+        now.get(k, 0) - before.get(k, 0) >= n for k, n in v.counters.items())
+
+
+def exchange(v, sides, timeout, stats=None, before=None):
+    """Send the vector's packets, collect what comes out. Waits for the
+    expected packets, or (nothing expected) for the expected counters,
+    then GRACE more for anything extra; at most @timeout, or DROP_WAIT
+    when nothing is expected and no counter says when it is over."""
     for s in sides.values():
         s.drain()
     exp = v.expected()
     want = {4: len(exp[4]), 6: len(exp[6])}
+    by_counter = not sum(want.values()) and v.counters and stats
     for fam, b in v.frames():
         sides[fam].send(b)
     got = {4: [], 6: []}
     start = time.monotonic()
-    deadline = start + (v.wait or (timeout if sum(want.values())
-                                   else DROP_WAIT))
-    full = False
+    if v.wait:
+        deadline = start + v.wait
+    elif sum(want.values()) or by_counter:
+        deadline = start + timeout
+    else:
+        deadline = start + DROP_WAIT
+    done = False
     while True:
         now = time.monotonic()
-        if not full and all(len(got[f]) >= want[f] for f in got) and \
-                sum(want.values()):
-            full = True
-            deadline = min(deadline, now + GRACE)
+        if not done and not v.wait:
+            if sum(want.values()):
+                done = all(len(got[f]) >= want[f] for f in got)
+            elif by_counter:
+                done = counted(v, stats, before)
+            if done:
+                deadline = min(deadline, now + GRACE)
         if now >= deadline:
             break
+        wait = deadline - now
+        if by_counter and not done:
+            wait = min(wait, 0.01)
         ready, _, _ = select.select([s.sock for s in sides.values()], [],
-                                    [], deadline - now)
+                                    [], wait)
         for fam, s in sides.items():
             if s.sock in ready:
                 while True:
@@ -312,7 +433,7 @@ def judge(v, exp, got, before, after):
                        f"[hex {p[:64].hex()}]")
     if v.counters:
         if before is None or after is None:
-            why.append("nat64ctl -j stats failed")
+            why.append("reading the counters failed")
         else:
             for name, n in v.counters.items():
                 if name not in after:
@@ -362,6 +483,7 @@ def run(prefixes, timeout):
     topology()
     time.sleep(0.5)
     sides = {4: Side(NS4, "veth4", "x4"), 6: Side(NS6, "veth6", "x6")}
+    stats = Stats()
     passed = failed = xfailed = xpassed = 0
     t0 = time.monotonic()
     for vs in groups.values():
@@ -376,9 +498,9 @@ def run(prefixes, timeout):
                                f"{r.stderr.strip()}")
                         break
             if not why:
-                before = stats() if v.counters else None
-                exp, got = exchange(v, sides, timeout)
-                after = stats() if v.counters else None
+                before = stats.get() if v.counters else None
+                exp, got = exchange(v, sides, timeout, stats, before)
+                after = stats.get() if v.counters else None
                 why = judge(v, exp, got, before, after)
             if v.xfail:
                 if why:
