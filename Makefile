@@ -21,6 +21,7 @@ help:
 	@echo "make demo       install dependencies, then show an instance in a QEMU guest"
 	@echo "make kunit      the KUnit suites in the debug kernel"
 	@echo "make e2e        the end-to-end scripts in the stock and debug guests"
+	@echo "make pkt        the packet vectors of tests/pkt in the stock guest (PKT=ID-PREFIX...)"
 	@echo "make lint       sparse (C=2, endian) and checkpatch on our sources"
 	@echo "make fuzz       libFuzzer on the translator (FUZZ_SECONDS=600)"
 	@echo "make install    install the module and tools on this machine"
@@ -67,6 +68,12 @@ kunit: deps
 
 e2e: deps all
 	scripts/e2e
+
+# RFC packet vectors through the module, byte by byte (tests/pkt/run.py);
+# PKT="7915-22/ 6052-9" runs the vectors whose ids start so.
+.PHONY: pkt
+pkt: deps all
+	scripts/pkt $(PKT)
 
 demo: deps
 	scripts/demo
