@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """RFC 6052 (conformance.md section 1): IPv4-embedded IPv6 addresses, as
-packets. Not packet-testable: 6052-1, the configuration half of 6052-7,
-6052-10 (prefixes refused by `nat64ctl prefix add`: tests/e2e/40-prefix.sh)
-and 6052-11 (a log line)."""
+packets. Not packet-testable (and so not named here, which would list
+this file as their test in docs/conformance.md): items 1 and 10 and the
+configuration half of 7 (prefixes refused by `nat64ctl prefix add`,
+tests/e2e/40-prefix.sh), and item 11 (a log line)."""
 import ipaddress
 
 from scapy.layers.inet import IP, UDP

@@ -7,9 +7,9 @@ EAM hairpinning is off: RFC 7757 section 4.2.1 (simple mode, the default)
 skips the EAM for the source of IPv4 packets, which in a CLAT are the LAN
 hosts the EAM is there for.
 
-Not packet-testable in a siit instance: 6877-3 (NAT44 plus ND proxying of
-one address), 6877-5 (a DNS proxy), 6877-8 (the PLAT is a NAT64, section
-3 of the checklist).
+Not packet-testable in a siit instance (so not named here): items 3
+(NAT44 plus ND proxying of one address), 5 (a DNS proxy) and 8 (the PLAT
+is a NAT64, section 3 of the checklist).
 """
 from pktlib import Cfg, vec, drop
 from .flows import udp, tcp, echo, x46, x64, v6, xl_err4

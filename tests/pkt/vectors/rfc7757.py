@@ -7,8 +7,8 @@ non-global addresses: with the strict RFC 6052 check (6052-9, the
 default) the pool6 fallback of 192.0.2.248 must then be dropped, so they
 run twice, under the WKP and under a Network-Specific Prefix.
 
-Not packet-testable: 7757-2 (EAMs refused at configuration time,
-tests/e2e/50-eam.sh) and the warning half of 7757-9.
+Not packet-testable (so not named here): item 2 (EAMs refused at
+configuration time, tests/e2e/50-eam.sh); nor the warning half of 7757-9.
 """
 from scapy.layers.inet import IP
 from scapy.layers.inet6 import IPv6
