@@ -62,12 +62,9 @@ static int change(struct nat64ctl *ctl, int argc, char **argv, uint8_t op)
 	if (!ret && n)
 		ret = parse_prefix4(ctl, arg[0], &p);
 	if (!ret)
-		ret = nat64ctl_connect(ctl, &nl);
+		ret = nat64ctl_open_instance(ctl, &nl, &inst);
 	if (ret)
 		return ret;
-	ret = nat64ctl_instance_pick(ctl, &nl, &inst);
-	if (ret)
-		goto out;
 	if (op == NAT64_CMD_DENY_ADD)
 		err = nat64_addr4set_add(&nl, kind, inst, &p);
 	else if (op == NAT64_CMD_DENY_DEL)
@@ -76,7 +73,6 @@ static int change(struct nat64ctl *ctl, int argc, char **argv, uint8_t op)
 		err = nat64_addr4set_flush(&nl, kind, inst);
 	if (err)
 		ret = nat64ctl_refused(ctl, &nl);
-out:
 	nat64_nl_close(&nl);
 	return ret;
 }
@@ -118,11 +114,10 @@ static int cmd_list(struct nat64ctl *ctl, int argc, char **argv)
 
 	ret = nat64ctl_positional(ctl, argc, argv, 0, 0, "", &none, &n);
 	if (!ret)
-		ret = nat64ctl_connect(ctl, &nl);
+		ret = nat64ctl_open_instance(ctl, &nl, &inst);
 	if (ret)
 		return ret;
-	ret = nat64ctl_instance_pick(ctl, &nl, &inst);
-	if (!ret && nat64_addr4set_dump(&nl, kind_of(ctl), inst, &list))
+	if (nat64_addr4set_dump(&nl, kind_of(ctl), inst, &list))
 		ret = nat64ctl_refused(ctl, &nl);
 	if (!ret && !ctl->json) {
 		printf("%-15s %s\n", "INSTANCE", "PREFIX4");

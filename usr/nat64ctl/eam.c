@@ -118,11 +118,10 @@ static int change(struct nat64ctl *ctl, int argc, char **argv, bool add)
 
 	ret = eam_args(ctl, argc, argv, add, &m, &which);
 	if (!ret)
-		ret = nat64ctl_connect(ctl, &nl);
+		ret = nat64ctl_open_instance(ctl, &nl, &inst);
 	if (ret)
 		return ret;
-	ret = nat64ctl_instance_pick(ctl, &nl, &inst);
-	if (!ret && (add ? nat64_eam_add(&nl, inst, &m) :
+	if ((add ? nat64_eam_add(&nl, inst, &m) :
 			   nat64_eam_del(&nl, inst, &m, which)))
 		ret = nat64ctl_refused(ctl, &nl);
 	nat64_nl_close(&nl);
@@ -147,11 +146,10 @@ static int cmd_flush(struct nat64ctl *ctl, int argc, char **argv)
 
 	ret = nat64ctl_positional(ctl, argc, argv, 0, 0, "", &none, &n);
 	if (!ret)
-		ret = nat64ctl_connect(ctl, &nl);
+		ret = nat64ctl_open_instance(ctl, &nl, &inst);
 	if (ret)
 		return ret;
-	ret = nat64ctl_instance_pick(ctl, &nl, &inst);
-	if (!ret && nat64_eam_flush(&nl, inst))
+	if (nat64_eam_flush(&nl, inst))
 		ret = nat64ctl_refused(ctl, &nl);
 	nat64_nl_close(&nl);
 	return ret;
@@ -212,11 +210,10 @@ static int cmd_list(struct nat64ctl *ctl, int argc, char **argv)
 
 	ret = nat64ctl_positional(ctl, argc, argv, 0, 0, "", &none, &n);
 	if (!ret)
-		ret = nat64ctl_connect(ctl, &nl);
+		ret = nat64ctl_open_instance(ctl, &nl, &inst);
 	if (ret)
 		return ret;
-	ret = nat64ctl_instance_pick(ctl, &nl, &inst);
-	if (!ret && nat64_eam_dump(&nl, inst, &list))
+	if (nat64_eam_dump(&nl, inst, &list))
 		ret = nat64ctl_refused(ctl, &nl);
 	if (!ret)
 		print_list(ctl, inst, &list);

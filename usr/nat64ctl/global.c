@@ -116,11 +116,10 @@ static int cmd_set(struct nat64ctl *ctl, int argc, char **argv)
 					      k->syntax);
 		nv += got;
 	}
-	ret = nat64ctl_connect(ctl, &nl);
+	ret = nat64ctl_open_instance(ctl, &nl, &inst);
 	if (ret)
 		return ret;
-	ret = nat64ctl_instance_pick(ctl, &nl, &inst);
-	if (!ret && nat64_global_set(&nl, inst, v, nv))
+	if (nat64_global_set(&nl, inst, v, nv))
 		ret = nat64ctl_refused(ctl, &nl);
 	nat64_nl_close(&nl);
 	return ret;
@@ -158,11 +157,10 @@ static int cmd_show(struct nat64ctl *ctl, int argc, char **argv)
 
 	ret = nat64ctl_positional(ctl, argc, argv, 0, 0, "", &none, &n);
 	if (!ret)
-		ret = nat64ctl_connect(ctl, &nl);
+		ret = nat64ctl_open_instance(ctl, &nl, &inst);
 	if (ret)
 		return ret;
-	ret = nat64ctl_instance_pick(ctl, &nl, &inst);
-	if (!ret && nat64_global_get(&nl, inst, &g))
+	if (nat64_global_get(&nl, inst, &g))
 		ret = nat64ctl_refused(ctl, &nl);
 	if (ret)
 		goto out;

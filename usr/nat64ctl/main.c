@@ -118,6 +118,19 @@ int nat64ctl_instance_pick(const struct nat64ctl *ctl, struct nat64_nl *nl,
 	return ret;
 }
 
+int nat64ctl_open_instance(const struct nat64ctl *ctl, struct nat64_nl *nl,
+			   const char **name)
+{
+	int ret = nat64ctl_connect(ctl, nl);
+
+	if (ret)
+		return ret;
+	ret = nat64ctl_instance_pick(ctl, nl, name);
+	if (ret)
+		nat64_nl_close(nl);
+	return ret;
+}
+
 int nat64ctl_positional(const struct nat64ctl *ctl, int argc, char **argv,
 			int min, int max, const char *missing,
 			const char **out, int *n)

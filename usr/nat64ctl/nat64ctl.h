@@ -78,6 +78,13 @@ int nat64ctl_instance_pick(const struct nat64ctl *ctl, struct nat64_nl *nl,
 			   const char **name);
 
 /*
+ * nat64ctl_connect() then nat64ctl_instance_pick(): 0 with the session
+ * open and *name set, or the status with the session closed.
+ */
+int nat64ctl_open_instance(const struct nat64ctl *ctl, struct nat64_nl *nl,
+			   const char **name);
+
+/*
  * The positional arguments of a command without options of its own: at
  * least min, at most max, into out[]; "--" ends options. On success, 0 and
  * *n set; else a usage error (2) is printed and returned. missing names

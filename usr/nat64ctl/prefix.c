@@ -59,11 +59,10 @@ static int change(struct nat64ctl *ctl, int argc, char **argv, bool add)
 
 	ret = prefix_arg(ctl, argc, argv, &p);
 	if (!ret)
-		ret = nat64ctl_connect(ctl, &nl);
+		ret = nat64ctl_open_instance(ctl, &nl, &inst);
 	if (ret)
 		return ret;
-	ret = nat64ctl_instance_pick(ctl, &nl, &inst);
-	if (!ret && (add ? nat64_prefix_add(&nl, inst, &p) :
+	if ((add ? nat64_prefix_add(&nl, inst, &p) :
 			   nat64_prefix_del(&nl, inst, &p)))
 		ret = nat64ctl_refused(ctl, &nl);
 	nat64_nl_close(&nl);
@@ -87,14 +86,13 @@ static int read_prefixes(struct nat64ctl *ctl, struct nat64_nl *nl,
 	int ret;
 
 	memset(list, 0, sizeof(*list));
-	ret = nat64ctl_connect(ctl, nl);
+	ret = nat64ctl_open_instance(ctl, nl, inst);
 	if (ret)
 		return ret;
-	ret = nat64ctl_instance_pick(ctl, nl, inst);
-	if (!ret && nat64_prefix_dump(nl, *inst, list))
+	if (nat64_prefix_dump(nl, *inst, list)) {
 		ret = nat64ctl_refused(ctl, nl);
-	if (ret)
 		nat64_nl_close(nl);
+	}
 	return ret;
 }
 
