@@ -11,7 +11,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := all
 
 .PHONY: all module usr deps depcheck check kunit e2e demo lint install \
-	uninstall clean help host-tests module-debug module-kunit fuzz
+	uninstall clean help host-tests module-debug module-kunit fuzz bench
 
 all: module usr
 
@@ -24,6 +24,7 @@ help:
 	@echo "make pkt        the packet vectors of tests/pkt in the stock guest (PKT=ID-PREFIX...)"
 	@echo "make lint       sparse (C=2, endian) and checkpatch on our sources"
 	@echo "make fuzz       libFuzzer on the translator (FUZZ_SECONDS=600)"
+	@echo "make bench      packet rates and TCP vs forwarding, Jool, TAYGA; insn/packet"
 	@echo "make install    install the module and tools on this machine"
 	@echo "KDIR=$(KDIR)"
 
@@ -74,6 +75,10 @@ e2e: deps all
 .PHONY: pkt
 pkt: deps all
 	scripts/pkt $(PKT)
+
+# Not part of `make check`: a few minutes of measurement (docs/benchmarks.md).
+bench: deps all
+	scripts/bench
 
 demo: deps
 	scripts/demo

@@ -25,6 +25,7 @@ ALL=(
 	jq clang llvm valgrind strace
 	iputils-ping iputils-tracepath traceroute ethtool iperf3 dnsmasq-base
 	bind9-dnsutils netcat-openbsd
+	jool-dkms jool-tools tayga linux-perf
 )
 if [[ "${1:-}" == "--check" && "${2:-}" == "build" ]]; then
 	PKGS=("${BUILD[@]}")
