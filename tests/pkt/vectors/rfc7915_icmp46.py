@@ -215,7 +215,8 @@ inner_err = bytes(IP(src=S4, dst=C4, ttl=TTL_Q) / ICMP(type=11, code=0) /
 err46_drop("7915-25/nested-11", "an error quoting an ICMPv4 11/0: dropped",
            11, 0, body=inner_err, counter="drop_icmp_nested")
 inner_ts = bytes(IP(src=S4, dst=C4, ttl=TTL_Q) /
-                 ICMP(type=13, code=0, id=1, seq=1))
+                 ICMP(type=13, code=0, id=1, seq=1, ts_ori=0, ts_rx=0,
+                      ts_tx=0))
 err46_drop("7915-25/inner-timestamp", "an error quoting an ICMPv4 "
            "timestamp: dropped (docs/siit-decisions.md)", 3, 1,
            body=inner_ts)
