@@ -14,7 +14,10 @@
 #include <linux/random.h>
 #include <net/icmp.h>
 #include <net/ip.h>
+#include <net/ip6_fib.h>
 #include <net/ip6_route.h>
+#include <net/ip_fib.h>
+#include <net/ipv6_stubs.h>
 #include <net/route.h>
 
 #include "addr4set.h"
@@ -75,6 +78,10 @@ struct xlat_ctx {
 	bool have_dst;		/* dst4/dst6: the outer destination, mapped */
 	__be32 dst4;
 	struct in6_addr dst6;
+	/* the length of the pool6 prefix the destination was mapped by (a
+	 * native route must be longer to win, 7915-33), or -1 for an EAM
+	 */
+	int dst_plen;
 	/* 4->6, RFC 7757 4.2: skip the EAM for the outer source */
 	bool skip_eam_src;
 	bool is_err;		/* an ICMP error; err_inner_dst is valid */
@@ -116,12 +123,15 @@ static int map_64(void *priv, const struct in6_addr *in,
 		*out = ctx->dst4;
 		return 0;
 	}
-	if (!nat64_eam_64_rcu(inst->eam, in, out)) {
+	if (nat64_eam_64_rcu(inst->eam, in, out)) {
+		ctx->dst_plen = -1;
+	} else {
 		p = nat64_pool6_find_rcu(inst, in);
 		if (!p || nat64_rfc6052_extract(p, in, out))
 			return -ENOENT;
 		if (!nat64_rfc6052_allowed(p, *out, false))
 			return -EPERM;
+		ctx->dst_plen = p->len;
 	}
 	return denied4(ctx, *out) ? -EACCES : 0;
 }
@@ -157,8 +167,11 @@ static int map_46(void *priv, __be32 in, enum nat64_addr_role role,
 	if (denied4(ctx, in))
 		return -EACCES;
 	if (!skip_eam(ctx, in, role) &&
-	    nat64_eam_46_rcu(ctx->inst->eam, in, out))
+	    nat64_eam_46_rcu(ctx->inst->eam, in, out)) {
+		ctx->dst_plen = -1;
 		return 0;
+	}
+	ctx->dst_plen = 0;	/* pool6 holds all of IPv4 */
 	pool = rcu_dereference(ctx->inst->pool6);
 	if (!pool || !pool->n)
 		return -ENOENT;
@@ -293,17 +306,11 @@ static void send4(struct net *net, struct sk_buff *skb, struct dst_entry *dst)
 	dst_output(net, NULL, skb);
 }
 
-static void send6(struct net *net, struct sk_buff *skb, struct dst_entry *dst,
-		  bool frag_needed, u16 lowest_mtu)
+static void send6(struct net *net, struct sk_buff *skb, struct dst_entry *dst)
 {
 	skb->protocol = htons(ETH_P_IPV6);
 	skb_set_transport_header(skb, sizeof(struct ipv6hdr));
 	memset(IP6CB(skb), 0, sizeof(*IP6CB(skb)));
-	if (frag_needed) {
-		/* 7915-3: DF=0 and too big: fragment to the lowest MTU. */
-		skb->ignore_df = 1;
-		IP6CB(skb)->frag_max_size = lowest_mtu;
-	}
 	skb_dst_drop(skb);
 	skb_dst_set(skb, dst);
 	nf_reset_ct(skb);
@@ -367,6 +374,31 @@ static unsigned int finish(enum step s, struct sk_buff *skb)
 
 /* --- The pipelines ---------------------------------------------------- */
 
+/*
+ * 7915-33: a destination that a route longer than the translating prefix
+ * covers is forwarded natively. An EAM (@plen < 0) is explicit: it wins.
+ */
+static bool native4(struct net *net, __be32 daddr, int plen)
+{
+	struct flowi4 fl4 = { .daddr = daddr };
+	struct fib_result res;
+
+	if (plen < 0 || fib_lookup(net, &fl4, &res, 0))
+		return false;
+	return res.type == RTN_UNICAST && res.prefixlen > plen;
+}
+
+static bool native6(struct net *net, const struct in6_addr *daddr, int plen)
+{
+	struct flowi6 fl6 = { .daddr = *daddr };
+	struct fib6_result res = {};
+
+	if (plen < 0 || ipv6_stub->fib6_lookup(net, 0, &fl6, &res, 0) ||
+	    !res.f6i || res.f6i == net->ipv6.fib6_null_entry)
+		return false;
+	return !(res.fib6_flags & RTF_REJECT) && res.f6i->fib6_dst.plen > plen;
+}
+
 static bool local4(struct net *net, __be32 daddr)
 {
 	return ipv4_is_multicast(daddr) || ipv4_is_lbcast(daddr) ||
@@ -403,13 +435,16 @@ static enum step gso_each(struct xlat_ctx *ctx, struct sk_buff *skb,
 }
 
 /*
- * The IPv6 packet in skb is too big for the lowest IPv6 MTU and carries a
- * Fragment Header already (the IPv4 packet was a fragment): the kernel's
- * fragmenter would add a second one, so it is cut here (7915-3/13), into
- * new skbs of at most @mtu bytes sent one by one. Consumes skb.
+ * The IPv6 packet in skb is too big for the lowest IPv6 MTU or the next
+ * hop, and its IPv4 original had DF=0 (7915-3/4/13): it is cut here into
+ * new skbs of at most @mtu bytes, sent one by one. A packet that carries
+ * a Fragment Header already (the IPv4 packet was a fragment) keeps its ID
+ * and offsets; another gets the ID @id (0x0000 || IPv4 ID). The kernel's
+ * fragmenter would choose an ID of its own, and add a second Fragment
+ * Header to a fragment. Consumes skb.
  */
 static enum step refragment6(struct xlat_ctx *ctx, struct sk_buff *skb,
-			     struct dst_entry *dst, u32 mtu)
+			     struct dst_entry *dst, u32 mtu, u32 id)
 {
 	u8 hdr[NAT64_FRAG6_HDR], fh[NAT64_FRAG6_HDR];
 	u32 i, n, data, count;
@@ -422,7 +457,7 @@ static enum step refragment6(struct xlat_ctx *ctx, struct sk_buff *skb,
 	if (!count)
 		goto malformed;
 	for (i = 0; i < count; i++) {
-		err = nat64_xlat_frag6(hdr, skb->len, mtu, 0, i, fh, &data,
+		err = nat64_xlat_frag6(hdr, skb->len, mtu, id, i, fh, &data,
 				       &n);
 		if (err)
 			goto malformed;
@@ -443,7 +478,7 @@ static enum step refragment6(struct xlat_ctx *ctx, struct sk_buff *skb,
 		frag->mark = skb->mark;
 		frag->priority = skb->priority;
 		nat64_stats_inc(&ctx->inst->stats, NAT64_STAT_TX6);
-		send6(ctx->inst->net, frag, dst_clone(dst), false, 0);
+		send6(ctx->inst->net, frag, dst_clone(dst));
 	}
 	dst_release(dst);
 	consume_skb(skb);
@@ -472,18 +507,20 @@ static enum step xlat_send_46(struct xlat_ctx *ctx, struct sk_buff *skb)
 		return drop(inst, NAT64_STAT_DROP_ROUTE);
 	cfg_init(ctx, &cfg);
 	cfg.mtu6_nexthop = dst_mtu(dst);
+	/* 7915-20: the IPv4 link a Fragmentation Needed came over */
+	cfg.mtu4_nexthop = skb->dev ? READ_ONCE(skb->dev->mtu) : 0;
 	xlat(ctx, skb, false, &cfg, &res);
 	s = verdict(ctx, skb, false, &res);
 	if (s != STEP_SENT || replace_front(skb, &res)) {
 		dst_release(dst);
 		return s == STEP_SENT ? drop(inst, NAT64_STAT_DROP_NOMEM) : s;
 	}
-	if (res.frag_needed && ipv6_hdr(skb)->nexthdr == NEXTHDR_FRAGMENT)
+	if (res.frag_needed)
 		return refragment6(ctx, skb, dst,
 				   min_t(u32, cfg.lowest_ipv6_mtu,
-					 dst_mtu(dst)));
+					 dst_mtu(dst)), res.frag_id);
 	nat64_stats_inc(&inst->stats, NAT64_STAT_TX6);
-	send6(inst->net, skb, dst, res.frag_needed, cfg.lowest_ipv6_mtu);
+	send6(inst->net, skb, dst);
 	return STEP_SENT;
 }
 
@@ -547,6 +584,8 @@ static enum step xlat_send_64(struct xlat_ctx *ctx, struct sk_buff *skb)
 	pin = ctx->g->hairpin == NAT64_HAIRPIN_INTRINSIC &&
 	      nat64_eam_46_rcu(inst->eam, ctx->dst4, &back);
 	cfg_init(ctx, &cfg);
+	/* 7915-47: the IPv6 link a Packet Too Big came over */
+	cfg.mtu6_nexthop = skb->dev ? READ_ONCE(skb->dev->mtu) : 0;
 	if (!pin) {
 		rt = route4(inst->net, ctx->dst4);
 		if (IS_ERR(rt))
@@ -586,7 +625,10 @@ static enum step pipeline_46_ctx(struct xlat_ctx *ctx, struct sk_buff *skb)
 		return STEP_PASS;
 	}
 	err = map_46(ctx, ip_hdr(skb)->daddr, NAT64_ADDR_DST, &ctx->dst6);
-	if (err) {
+	/* 6052-9: the WKP with a non-global IPv4 address is dropped */
+	if (err == -EPERM)
+		return drop(inst, NAT64_STAT_DROP_ADDR);
+	if (err || native4(inst->net, ip_hdr(skb)->daddr, ctx->dst_plen)) {
 		nat64_stats_inc(&inst->stats, NAT64_STAT_PASS4);
 		return STEP_PASS;
 	}
@@ -614,7 +656,9 @@ static enum step pipeline_64(struct xlat_ctx *ctx, struct sk_buff *skb)
 	err = map_64(ctx, &ipv6_hdr(skb)->daddr, NAT64_ADDR_DST, &ctx->dst4);
 	if (err == -EACCES)
 		return drop(inst, NAT64_STAT_DROP_DENIED);
-	if (err) {
+	if (err == -EPERM)		/* 6052-9 */
+		return drop(inst, NAT64_STAT_DROP_ADDR);
+	if (err || native6(inst->net, &ipv6_hdr(skb)->daddr, ctx->dst_plen)) {
 		nat64_stats_inc(&inst->stats, NAT64_STAT_PASS6);
 		return STEP_PASS;
 	}

@@ -140,7 +140,7 @@ int nat64_instance_setup(struct net *net, struct nat64_pernet *pn,
 	*g = (struct nat64_globals) {
 		.lowest_ipv6_mtu = 1280,
 		.udp0 = NAT64_UDP0_POLICY_COMPUTE,
-		.hairpin = NAT64_HAIRPIN_SIMPLE,
+		.hairpin = NAT64_HAIRPIN_INTRINSIC,
 		.mtu_plateaus = true,
 	};
 	RCU_INIT_POINTER(inst->globals, g);

@@ -23,14 +23,14 @@ e2e_check "module loads" e2e_module_load
 e2e_check "instance a" ctl instance add a --mode siit
 e2e_check "instance b" ctl instance add b --mode siit
 
-e2e_check_eq "defaults (7915-3 1280, 7915-29 compute, 7757-7 simple)" \
-	'{"instance":"a","lowest-ipv6-mtu":1280,"udp0":"compute","tclass":"copy","tos":"copy","mtu-plateaus":"on","hairpin":"simple"}' \
+e2e_check_eq "defaults (7915-3 1280, 7915-29 compute, 7757-7 intrinsic)" \
+	'{"instance":"a","lowest-ipv6-mtu":1280,"udp0":"compute","tclass":"copy","tos":"copy","mtu-plateaus":"on","hairpin":"intrinsic"}' \
 	global_json a .
 e2e_check "several globals in one set" \
 	ctl -i a global set lowest-ipv6-mtu 1400 udp0 drop tclass zero tos 32 \
-	mtu-plateaus off hairpin intrinsic
+	mtu-plateaus off hairpin simple
 e2e_check_eq "show reads them back" \
-	'{"instance":"a","lowest-ipv6-mtu":1400,"udp0":"drop","tclass":"zero","tos":32,"mtu-plateaus":"off","hairpin":"intrinsic"}' \
+	'{"instance":"a","lowest-ipv6-mtu":1400,"udp0":"drop","tclass":"zero","tos":32,"mtu-plateaus":"off","hairpin":"simple"}' \
 	global_json a .
 e2e_check_eq "text output" "tos              32" \
 	sh -c "$NAT64CTL -i a global show | grep '^tos '"

@@ -207,7 +207,7 @@ out:
 	"  mtu-plateaus on|off            a Fragmentation Needed with MTU 0 gets an\n" \
 	"                                 RFC 1191 plateau (default on; section 4.2)\n" \
 	"  hairpin off|simple|intrinsic   IPv6-to-IPv6 traffic through EAMs (RFC 7757\n" \
-	"                                 section 4.2; default simple)\n"
+	"                                 section 4.2; default intrinsic)\n"
 
 static const struct nat64ctl_cmd cmds[] = {
 	{

@@ -162,8 +162,8 @@ enum nat64_udp0_policy {
 /* RFC 7757 section 4.2: IPv6-to-IPv6 hairpinning through EAMs. */
 enum nat64_hairpin {
 	NAT64_HAIRPIN_OFF,
-	NAT64_HAIRPIN_SIMPLE,		/* section 4.2.1 (default) */
-	NAT64_HAIRPIN_INTRINSIC,	/* section 4.2.2 */
+	NAT64_HAIRPIN_SIMPLE,		/* section 4.2.1 */
+	NAT64_HAIRPIN_INTRINSIC,	/* section 4.2.2 (default) */
 	__NAT64_HAIRPIN_MAX
 };
 #define NAT64_HAIRPIN_MAX (__NAT64_HAIRPIN_MAX - 1)

@@ -3,9 +3,9 @@
 CLAT. The LAN 192.168.1.0/24 maps to the CLAT-side prefix by an EAM
 (2001:db8:aaaa::c0a8:100/120, so 192.168.1.2 is 2001:db8:aaaa::c0a8:102);
 IPv4 destinations are embedded in the PLAT-side prefix 2001:db8:64::/96.
-EAM hairpinning is off: RFC 7757 section 4.2.1 (simple mode, the default)
-skips the EAM for the source of IPv4 packets, which in a CLAT are the LAN
-hosts the EAM is there for.
+EAM hairpinning is off, as docs/siit.md advises for a CLAT: RFC 7757
+section 4.2.1 (simple mode) would skip the EAM for the source of IPv4
+packets, which in a CLAT are the LAN hosts the EAM is there for.
 
 Not packet-testable in a siit instance (so not named here): items 3
 (NAT44 plus ND proxying of one address), 5 (a DNS proxy) and 8 (the PLAT
@@ -44,8 +44,8 @@ vec("6877-1/64-echo", "its reply", CLAT, send, exp, ignore=["ip.id"])
 # 6877-2: the two prefixes differ, and both are used at once
 vec("6877-2/46", "another LAN host, 192.168.1.77: CLAT-side and PLAT-side "
     "prefixes both used", CLAT,
-    *x46(udp(), src4="192.168.1.77", dst4="203.0.113.9",
-         src6="2001:db8:aaaa::c0a8:14d", dst6="2001:db8:64::cb00:7109"))
+    *x46(udp(), src4="192.168.1.77", dst4="198.51.100.9",
+         src6="2001:db8:aaaa::c0a8:14d", dst6="2001:db8:64::c633:6409"))
 send, exp = x64(udp(sport=53, dport=40000), src6="2001:db8:64::cb00:7109",
                 dst6="2001:db8:aaaa::c0a8:14d", src4="203.0.113.9",
                 dst4="192.168.1.77")

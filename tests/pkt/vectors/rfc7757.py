@@ -120,21 +120,22 @@ send, exp = x64(udp(sport=53, dport=40000), src6="2001:db8:64::c000:263",
 vec("7757-4/v6-fallback", "2001:db8:64::c000:263 matches no EAM: pool6 "
     "gives 192.0.2.99", LPM6, send, exp, ignore=ID)
 
-# ---- 7757-7: hairpinning, simple mode (the default) ----
+# ---- 7757-7: hairpinning, simple mode (the default is intrinsic) ----
+SIMPLE = Cfg(pool6=POOL6, eam=FIG1, glob={"hairpin": "simple"})
 # 192.0.2.0/30 is routed to lo in the translator: an IPv4 packet to
 # 192.0.2.1 or .2 comes straight back in, as if a router had hairpinned it.
 
 A6, B6 = "2001:db8:aaaa::", "2001:db8:bbbb::b"
 HA6, HB6 = "2001:db8:64::c000:201", "2001:db8:64::c000:202"
 vec("7757-7/simple-46", "hairpinned IPv4 192.0.2.1 -> 192.0.2.2: EAM "
-    "skipped for the source (pool6), used for the destination", NSP,
+    "skipped for the source (pool6), used for the destination", SIMPLE,
     *x46(udp(), src4="192.0.2.1", dst4="192.0.2.2", src6=HA6, dst6=B6))
 send, _ = x64(udp(sport=1000, dport=2000), src6=A6, dst6=HB6)
 _, exp = x46(udp(sport=1000, dport=2000), src4="192.0.2.1",
              dst4="192.0.2.2", src6=HA6, dst6=B6, ttl=63)
 vec("7757-7/simple-loop", "2001:db8:aaaa:: -> 2001:db8:64::c000:202 goes "
     "out as IPv4, comes back, leaves as 2001:db8:64::c000:201 -> "
-    "2001:db8:bbbb::b, hop limit 62", NSP, send, exp)
+    "2001:db8:bbbb::b, hop limit 62", SIMPLE, send, exp)
 qa4, qa6 = x46(udp(sport=2000, dport=1000), src4="192.0.2.2",
                dst4="192.0.2.1", src6=B6, dst6=HA6, ttl=62)
 qa4[IP].ttl = 61
@@ -143,7 +144,7 @@ send = ip4_icmp("192.0.2.1", "192.0.2.2", 3, 3, b"\0" * 4, bytes(qa4),
                 ttl=64)
 exp = ip6_icmp(HA6, B6, 1, 4, b"\0" * 4, bytes(qa6), hlim=63)
 vec("7757-7/simple-err", "hairpinned ICMPv4 error: its source (= the quoted "
-    "destination) and the quoted destination skip the EAM", NSP, send, exp)
+    "destination) and the quoted destination skip the EAM", SIMPLE, send, exp)
 OFF = Cfg(pool6=POOL6, eam=FIG1, glob={"hairpin": "off"})
 vec("7757-7/off-46", "hairpin off: IPv4 192.0.2.1 -> 192.0.2.2 uses the "
     "EAM for both", OFF,
