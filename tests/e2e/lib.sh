@@ -35,7 +35,7 @@ E2E_ERR=
 
 e2e_passed=0
 e2e_failed=0
-e2e_netns=()
+e2e_netns_file=$(mktemp /tmp/e2e-netns.XXXXXX)
 e2e_deferred=()
 
 if [[ ${NAT64_VM:-} != 1 ]]; then
@@ -155,10 +155,13 @@ e2e_module_unload() {
 	fi
 }
 
-# e2e_netns_add NAME: a network namespace that e2e_cleanup deletes.
+# e2e_netns_add NAME: a network namespace that e2e_cleanup deletes. It is
+# noted in a file, not a variable: checks run their commands in a subshell.
+# A namespace of that name left by an earlier script is deleted first.
 e2e_netns_add() {
+	[[ -e /run/netns/$1 ]] && ip netns del "$1"
 	ip netns add "$1" || return 1
-	e2e_netns+=("$1")
+	echo "$1" >>"$e2e_netns_file"
 	ip -n "$1" link set lo up
 }
 
@@ -173,9 +176,10 @@ e2e_cleanup() {
 	for ((i = ${#e2e_deferred[@]} - 1; i >= 0; i--)); do
 		eval "${e2e_deferred[i]}" >/dev/null 2>&1
 	done
-	for ns in "${e2e_netns[@]}"; do
+	while read -r ns; do
 		[[ -e /run/netns/$ns ]] && ip netns del "$ns"
-	done
+	done <"$e2e_netns_file"
+	rm -f "$e2e_netns_file"
 	e2e_module_unload
 }
 trap e2e_cleanup EXIT
