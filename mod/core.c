@@ -86,7 +86,7 @@ struct xlat_ctx {
 	bool skip_eam_src;
 	bool is_err;		/* an ICMP error; err_inner_dst is valid */
 	__be32 err_inner_dst;
-	__be32 self4;		/* 6->4: RFC 6791 fallback source, or 0 */
+	struct net_device *out4;	/* 6->4: the IPv4 output device */
 	bool denied;		/* an address was refused by the denylist */
 };
 
@@ -104,10 +104,11 @@ static int map_err_src(struct xlat_ctx *ctx, __be32 *out)
 	if (nat64_addr4set_nth_rcu(&ctx->inst->pool6791, get_random_u32(),
 				   out))
 		return 0;
-	if (!ctx->self4)
+	/* Rare (errors only): looked up when needed. */
+	if (!ctx->out4)
 		return -ENOENT;
-	*out = ctx->self4;
-	return 0;
+	*out = inet_select_addr(ctx->out4, ctx->dst4, RT_SCOPE_UNIVERSE);
+	return *out ? 0 : -ENOENT;
 }
 
 static int map_64(void *priv, const struct in6_addr *in,
@@ -375,18 +376,36 @@ static unsigned int finish(enum step s, struct sk_buff *skb)
 /* --- The pipelines ---------------------------------------------------- */
 
 /*
- * 7915-33: a destination that a route longer than the translating prefix
- * covers is forwarded natively. An EAM (@plen < 0) is explicit: it wins.
+ * The IPv4 route of a destination, looked up once per packet: it says
+ * whether the packet is for this node (local, broadcast, multicast) and,
+ * once the translating prefix is known, whether a longer native route
+ * wins (7915-33). ri->len is -1 when no unicast route matches.
  */
-static bool native4(struct net *net, __be32 daddr, int plen)
+struct route4_info {
+	bool local;
+	int len;
+};
+
+static void route4_info(struct net *net, __be32 daddr, struct route4_info *ri)
 {
 	struct flowi4 fl4 = { .daddr = daddr };
 	struct fib_result res;
 
-	if (plen < 0 || fib_lookup(net, &fl4, &res, 0))
-		return false;
-	return res.type == RTN_UNICAST && res.prefixlen > plen;
+	ri->local = ipv4_is_multicast(daddr) || ipv4_is_lbcast(daddr) ||
+		    ipv4_is_zeronet(daddr);
+	ri->len = -1;
+	if (ri->local || fib_lookup(net, &fl4, &res, 0))
+		return;
+	ri->local = res.type == RTN_LOCAL || res.type == RTN_BROADCAST ||
+		    res.type == RTN_ANYCAST || res.type == RTN_MULTICAST;
+	if (res.type == RTN_UNICAST)
+		ri->len = res.prefixlen;
 }
+
+/*
+ * 7915-33: a destination that a route longer than the translating prefix
+ * covers is forwarded natively. An EAM (@plen < 0) is explicit: it wins.
+ */
 
 static bool native6(struct net *net, const struct in6_addr *daddr, int plen)
 {
@@ -397,13 +416,6 @@ static bool native6(struct net *net, const struct in6_addr *daddr, int plen)
 	    !res.f6i || res.f6i == net->ipv6.fib6_null_entry)
 		return false;
 	return !(res.fib6_flags & RTF_REJECT) && res.f6i->fib6_dst.plen > plen;
-}
-
-static bool local4(struct net *net, __be32 daddr)
-{
-	return ipv4_is_multicast(daddr) || ipv4_is_lbcast(daddr) ||
-	       ipv4_is_zeronet(daddr) ||
-	       inet_addr_type(net, daddr) != RTN_UNICAST;
 }
 
 typedef enum step (*xlat_send_fn)(struct xlat_ctx *ctx, struct sk_buff *skb);
@@ -582,7 +594,9 @@ static enum step xlat_send_64(struct xlat_ctx *ctx, struct sk_buff *skb)
 	if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
 		return drop(inst, NAT64_STAT_DROP_NOMEM);
 	pin = ctx->g->hairpin == NAT64_HAIRPIN_INTRINSIC &&
-	      nat64_eam_46_rcu(inst->eam, ctx->dst4, &back);
+	      (ctx->dst_plen < 0 ||
+	       (nat64_eam_count(inst->eam) &&
+		nat64_eam_46_rcu(inst->eam, ctx->dst4, &back)));
 	cfg_init(ctx, &cfg);
 	/* 7915-47: the IPv6 link a Packet Too Big came over */
 	cfg.mtu6_nexthop = skb->dev ? READ_ONCE(skb->dev->mtu) : 0;
@@ -592,8 +606,7 @@ static enum step xlat_send_64(struct xlat_ctx *ctx, struct sk_buff *skb)
 			return drop(inst, NAT64_STAT_DROP_ROUTE);
 		cfg.mtu4_nexthop = dst_mtu(&rt->dst);
 		/* 6791-1: an untranslatable router's error gets our address */
-		ctx->self4 = inet_select_addr(rt->dst.dev, ctx->dst4,
-					      RT_SCOPE_UNIVERSE);
+		ctx->out4 = rt->dst.dev;
 	}
 	xlat(ctx, skb, true, &cfg, &res);
 	s = verdict(ctx, skb, true, &res);
@@ -616,22 +629,22 @@ static enum step xlat_send_64(struct xlat_ctx *ctx, struct sk_buff *skb)
 static enum step pipeline_46_ctx(struct xlat_ctx *ctx, struct sk_buff *skb)
 {
 	struct nat64_instance *inst = ctx->inst;
+	struct route4_info ri;
 	int err;
 
 	/* Packets for this node (or denied) are not translated. */
-	if (!pskb_may_pull(skb, sizeof(struct iphdr)) ||
-	    local4(inst->net, ip_hdr(skb)->daddr)) {
-		nat64_stats_inc(&inst->stats, NAT64_STAT_PASS4);
-		return STEP_PASS;
-	}
+	if (!pskb_may_pull(skb, sizeof(struct iphdr)))
+		goto pass;
+	route4_info(inst->net, ip_hdr(skb)->daddr, &ri);
+	if (ri.local)
+		goto pass;
 	err = map_46(ctx, ip_hdr(skb)->daddr, NAT64_ADDR_DST, &ctx->dst6);
 	/* 6052-9: the WKP with a non-global IPv4 address is dropped */
 	if (err == -EPERM)
 		return drop(inst, NAT64_STAT_DROP_ADDR);
-	if (err || native4(inst->net, ip_hdr(skb)->daddr, ctx->dst_plen)) {
-		nat64_stats_inc(&inst->stats, NAT64_STAT_PASS4);
-		return STEP_PASS;
-	}
+	/* 7915-33: a longer native route wins */
+	if (err || (ctx->dst_plen >= 0 && ri.len > ctx->dst_plen))
+		goto pass;
 	ctx->have_dst = true;
 	ctx->denied = false;
 	if (ctx->g->hairpin == NAT64_HAIRPIN_SIMPLE)
@@ -641,6 +654,9 @@ static enum step pipeline_46_ctx(struct xlat_ctx *ctx, struct sk_buff *skb)
 	if (skb_is_gso(skb))
 		return gso_each(ctx, skb, xlat_send_46);
 	return xlat_send_46(ctx, skb);
+pass:
+	nat64_stats_inc(&inst->stats, NAT64_STAT_PASS4);
+	return STEP_PASS;
 }
 
 static enum step pipeline_64(struct xlat_ctx *ctx, struct sk_buff *skb)

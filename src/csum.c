@@ -12,15 +12,23 @@ u16 nat64_csum_fold(u32 sum)
 	return (u16)sum;
 }
 
+/*
+ * Summed 32 bits at a time (big-endian words): 2^16 = 1 modulo 2^16 - 1,
+ * so folding the 64-bit total gives the sum of the 16-bit words.
+ */
 u32 nat64_csum_bytes(u32 sum, const u8 *p, u32 len)
 {
 	u64 acc = sum;
 	u32 i;
 
-	for (i = 0; i + 1 < len; i += 2)
-		acc += (u32)(p[i] << 8 | p[i + 1]);
-	if (len & 1)
-		acc += (u32)p[len - 1] << 8;
+	for (i = 0; i + 3 < len; i += 4)
+		acc += nat64_get32(p + i);
+	if (len - i >= 2) {
+		acc += nat64_get16(p + i);
+		i += 2;
+	}
+	if (i < len)
+		acc += (u32)p[i] << 8;
 	while (acc >> 32)
 		acc = (acc & 0xffffffff) + (acc >> 32);
 	return nat64_csum_fold((u32)(acc & 0xffff) + (u32)(acc >> 16));
