@@ -34,28 +34,43 @@ u32 nat64_csum_bytes(u32 sum, const u8 *p, u32 len)
 	return nat64_csum_fold((u32)(acc & 0xffff) + (u32)(acc >> 16));
 }
 
+/* A 64-bit sum of 32-bit words folded to 16 bits (end-around carry). */
+static u32 fold64(u64 acc)
+{
+	acc = (acc & 0xffffffff) + (acc >> 32);
+	acc = (acc & 0xffffffff) + (acc >> 32);
+	return nat64_csum_fold((u32)(acc & 0xffff) + (u32)(acc >> 16));
+}
+
+/* The pseudo-headers: addresses of fixed size, summed without a loop. */
 u32 nat64_csum_pseudo4(const u8 *src, const u8 *dst, u8 proto, u32 len)
 {
-	u32 sum = nat64_csum_bytes(0, src, 4);
+	u64 acc = (u64)nat64_get32(src) + nat64_get32(dst);
 
-	sum = nat64_csum_bytes(sum, dst, 4);
-	return sum + proto + (len >> 16) + (len & 0xffff);
+	return fold64(acc) + proto + (len >> 16) + (len & 0xffff);
 }
 
 u32 nat64_csum_pseudo6(const u8 *src, const u8 *dst, u8 proto, u32 len)
 {
-	u32 sum = nat64_csum_bytes(0, src, 16);
+	u64 acc = 0;
+	int i;
 
-	sum = nat64_csum_bytes(sum, dst, 16);
-	return sum + proto + (len >> 16) + (len & 0xffff);
+	for (i = 0; i < 16; i += 4)
+		acc += (u64)nat64_get32(src + i) + nat64_get32(dst + i);
+	return fold64(acc) + proto + (len >> 16) + (len & 0xffff);
 }
 
 u16 nat64_csum_ip4(const u8 *hdr, u32 len)
 {
-	u32 sum = nat64_csum_bytes(0, hdr, 10);
+	/* the fixed 20 bytes but the checksum field (bytes 10 and 11) */
+	u64 acc = (u64)nat64_get32(hdr) + nat64_get32(hdr + 4) +
+		  nat64_get16(hdr + 8) + nat64_get32(hdr + 12) +
+		  nat64_get32(hdr + 16);
 
-	sum = nat64_csum_bytes(sum, hdr + 12, len - 12);
-	return nat64_csum_finish(sum);
+	if (len > 20)
+		return nat64_csum_finish(nat64_csum_bytes(fold64(acc),
+							  hdr + 20, len - 20));
+	return nat64_csum_finish(fold64(acc));
 }
 
 u16 nat64_csum_46(u16 check, const u8 *src4, const u8 *dst4,

@@ -105,7 +105,7 @@ static inline bool nat64_csum_ok(u32 sum)
 u32 nat64_csum_pseudo4(const u8 *src, const u8 *dst, u8 proto, u32 len);
 u32 nat64_csum_pseudo6(const u8 *src, const u8 *dst, u8 proto, u32 len);
 
-/* The IPv4 header checksum of @hdr (@len bytes, checksum field ignored). */
+/* The IPv4 header checksum of @hdr (@len >= 20 bytes, checksum field ignored). */
 u16 nat64_csum_ip4(const u8 *hdr, u32 len);
 
 /*
