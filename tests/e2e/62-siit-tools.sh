@@ -109,20 +109,20 @@ head -c 5000000 /dev/urandom >"$D/blob"
 upload() {
 	local pid
 	rm -f "$D/got"
-	ip netns exec v6 timeout 60 nc -6 -l -N $SRV6 9000 >"$D/got" &
+	ip netns exec v6 timeout 300 nc -6 -l -N $SRV6 9000 >"$D/got" &
 	pid=$!
 	sleep 1
-	in4 timeout 60 nc -N $SRV4 9000 <"$D/blob" || return 1
+	in4 timeout 300 nc -N $SRV4 9000 <"$D/blob" || return 1
 	wait $pid
 	cmp "$D/blob" "$D/got"
 }
 download() {
 	local pid
 	rm -f "$D/got"
-	ip netns exec v6 timeout 60 nc -6 -l -N $SRV6 9001 <"$D/blob" >/dev/null &
+	ip netns exec v6 timeout 300 nc -6 -l -N $SRV6 9001 <"$D/blob" >/dev/null &
 	pid=$!
 	sleep 1
-	in4 timeout 60 nc -d $SRV4 9001 >"$D/got"
+	in4 timeout 300 nc -d $SRV4 9001 >"$D/got"
 	wait $pid
 	cmp "$D/blob" "$D/got"
 }
