@@ -25,6 +25,7 @@ static const struct nla_policy global_policy[NAT64_G_MAX + 1] = {
 	[NAT64_G_TOS] = { .type = NLA_U8 },
 	[NAT64_G_MTU_PLATEAUS] = NLA_POLICY_MAX(NLA_U8, 1),
 	[NAT64_G_HAIRPIN] = NLA_POLICY_MAX(NLA_U8, NAT64_HAIRPIN_MAX),
+	[NAT64_G_DROP_ICMP] = NLA_POLICY_MAX(NLA_U8, 1),
 };
 
 const struct nla_policy nat64_global_set_policy[NAT64_A_MAX + 1] = {
@@ -68,6 +69,8 @@ static void apply(struct nat64_globals *g, struct nlattr **t)
 		g->mtu_plateaus = nla_get_u8(t[NAT64_G_MTU_PLATEAUS]);
 	if (t[NAT64_G_HAIRPIN])
 		g->hairpin = nla_get_u8(t[NAT64_G_HAIRPIN]);
+	if (t[NAT64_G_DROP_ICMP])
+		g->drop_icmp = nla_get_u8(t[NAT64_G_DROP_ICMP]);
 }
 
 int nat64_global_nl_set(struct sk_buff *skb, struct genl_info *info)
@@ -118,7 +121,8 @@ static int put_globals(struct sk_buff *skb, const struct nat64_globals *g)
 	    nla_put_u8(skb, NAT64_G_TOS_FIXED, g->tos_fixed) ||
 	    nla_put_u8(skb, NAT64_G_TOS, g->tos) ||
 	    nla_put_u8(skb, NAT64_G_MTU_PLATEAUS, g->mtu_plateaus) ||
-	    nla_put_u8(skb, NAT64_G_HAIRPIN, g->hairpin))
+	    nla_put_u8(skb, NAT64_G_HAIRPIN, g->hairpin) ||
+	    nla_put_u8(skb, NAT64_G_DROP_ICMP, g->drop_icmp))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;

@@ -16,6 +16,7 @@
 #include <net/ip.h>
 #include <net/ip6_fib.h>
 #include <net/ip6_route.h>
+#include <net/ipv6.h>
 #include <net/ip_fib.h>
 #include <net/ipv6_stubs.h>
 #include <net/route.h>
@@ -201,6 +202,7 @@ static void cfg_init(const struct xlat_ctx *ctx, struct nat64_xlat_cfg *cfg)
 		.tos_fixed = g->tos_fixed,
 		.tos = g->tos,
 		.fn_mtu0_plateaus = g->mtu_plateaus,
+		.drop_icmp = g->drop_icmp,
 	};
 }
 
@@ -328,6 +330,38 @@ static void icmp4_reply(struct sk_buff *skb, const struct nat64_xlat_res *res)
 				 skb->dev))
 		return;
 	icmp_send(skb, res->icmp_type, res->icmp_code, htonl(res->icmp_info));
+}
+
+/*
+ * 7915-27/50 for a packet refused before translation (a denied or
+ * non-global destination), as src/ does for the ones it drops: ICMPv4
+ * 3/13 or ICMPv6 1/1. icmp_send() itself declines ICMPv4 errors and
+ * non-first fragments; an ICMPv6 message of any type gets nothing.
+ */
+static enum step refuse(struct xlat_ctx *ctx, struct sk_buff *skb, bool is6,
+			enum nat64_stat why)
+{
+	static const struct nat64_xlat_res prohibited4 = {
+		.icmp_type = ICMP_DEST_UNREACH, .icmp_code = ICMP_PKT_FILTERED,
+	};
+	u8 nexthdr;
+	__be16 frag_off;
+
+	if (!ctx->g->drop_icmp)
+		return drop(ctx->inst, why);
+	if (!is6) {
+		icmp4_reply(skb, &prohibited4);
+	} else {
+		nexthdr = ipv6_hdr(skb)->nexthdr;
+		if (ipv6_skip_exthdr(skb, sizeof(struct ipv6hdr), &nexthdr,
+				     &frag_off) < 0 ||
+		    nexthdr == IPPROTO_ICMPV6 ||
+		    (frag_off & htons(IP6_OFFSET)))
+			return drop(ctx->inst, why);
+		icmpv6_send(skb, ICMPV6_DEST_UNREACH, ICMPV6_ADM_PROHIBITED, 0);
+	}
+	nat64_stats_inc(&ctx->inst->stats, NAT64_STAT_ICMP_SENT);
+	return drop(ctx->inst, why);
 }
 
 static enum step verdict(struct xlat_ctx *ctx, struct sk_buff *skb,
@@ -641,7 +675,7 @@ static enum step pipeline_46_ctx(struct xlat_ctx *ctx, struct sk_buff *skb)
 	err = map_46(ctx, ip_hdr(skb)->daddr, NAT64_ADDR_DST, &ctx->dst6);
 	/* 6052-9: the WKP with a non-global IPv4 address is dropped */
 	if (err == -EPERM)
-		return drop(inst, NAT64_STAT_DROP_ADDR);
+		return refuse(ctx, skb, false, NAT64_STAT_DROP_ADDR);
 	/* 7915-33: a longer native route wins */
 	if (err || (ctx->dst_plen >= 0 && ri.len > ctx->dst_plen))
 		goto pass;
@@ -671,9 +705,9 @@ static enum step pipeline_64(struct xlat_ctx *ctx, struct sk_buff *skb)
 	}
 	err = map_64(ctx, &ipv6_hdr(skb)->daddr, NAT64_ADDR_DST, &ctx->dst4);
 	if (err == -EACCES)
-		return drop(inst, NAT64_STAT_DROP_DENIED);
+		return refuse(ctx, skb, true, NAT64_STAT_DROP_DENIED);
 	if (err == -EPERM)		/* 6052-9 */
-		return drop(inst, NAT64_STAT_DROP_ADDR);
+		return refuse(ctx, skb, true, NAT64_STAT_DROP_ADDR);
 	if (err || native6(inst->net, &ipv6_hdr(skb)->daddr, ctx->dst_plen)) {
 		nat64_stats_inc(&inst->stats, NAT64_STAT_PASS6);
 		return STEP_PASS;

@@ -142,6 +142,7 @@ int nat64_instance_setup(struct net *net, struct nat64_pernet *pn,
 		.udp0 = NAT64_UDP0_POLICY_COMPUTE,
 		.hairpin = NAT64_HAIRPIN_INTRINSIC,
 		.mtu_plateaus = true,
+		.drop_icmp = true,
 	};
 	RCU_INIT_POINTER(inst->globals, g);
 	strscpy(inst->name, name, sizeof(inst->name));

@@ -30,6 +30,7 @@ struct nat64_globals {
 	bool tclass_zero;
 	bool tos_fixed;
 	bool mtu_plateaus;
+	bool drop_icmp;			/* 7915-27/50 */
 };
 
 struct nat64_instance {

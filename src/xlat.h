@@ -53,6 +53,10 @@ struct nat64_xlat_cfg {
 	u8 tos;
 	enum nat64_udp0 udp0;	/* 7915-29 */
 	bool fn_mtu0_plateaus;	/* 7915-20: use RFC 1191 plateaus (default on) */
+	/* 7915-27/50: a packet dropped for an untranslatable address or a
+	 * UDP checksum of zero is answered with ICMPv4 3/13 / ICMPv6 1/1
+	 */
+	bool drop_icmp;
 	u32 mtu4_nexthop;	/* for PTB/FN MTU formulas; 0 = unknown */
 	u32 mtu6_nexthop;
 };

@@ -214,8 +214,10 @@ static bool udp46(const struct nat64_xlat_cfg *cfg, const struct hdr4 *h,
 		nat64_put16(o + 6, check ? check : 0xffff);
 		return true;
 	}
+	/* 7915-27: the first fragment or the datagram may be answered */
 	if (frag4(h) || cfg->udp0 == NAT64_UDP0_DROP)
-		return nat64_xlat_drop(res, NAT64_DROP_UDP0);
+		return nat64_xlat_icmp(res, cfg->drop_icmp && !h->off,
+				       NAT64_DROP_UDP0, 3, 13, 0);
 	if (avail < h->tot)	/* the sum needs the whole datagram */
 		return nat64_xlat_more(res, h->tot);
 	ulen = nat64_get16(l4 + 4);
@@ -563,8 +565,9 @@ static bool xlat46(const struct nat64_xlat_cfg *cfg,
 			return nat64_xlat_drop(res, NAT64_DROP_ICMP_TYPE);
 	}
 	/* 4.1: addresses (7915-50: the map does RFC 6052 / EAM) */
-	if (!addrs46(map, in, false, &src, &dst))
-		return nat64_xlat_drop(res, NAT64_DROP_ADDR);
+	if (!addrs46(map, in, false, &src, &dst))	/* 7915-27 */
+		return nat64_xlat_icmp(res, cfg->drop_icmp && !h.off,
+				       NAT64_DROP_ADDR, 3, 13, 0);
 	/* 7915-9/11/12, 7915-2/3/5/13: as a router; Fragment Header, size */
 	if (!router46(&h, res) || !size46(cfg, &h, &fh, res))
 		return false;

@@ -551,8 +551,10 @@ static bool xlat64(const struct nat64_xlat_cfg *cfg,
 			return nat64_xlat_drop(res, NAT64_DROP_ICMP_TYPE);
 	}
 	/* 5.1: addresses */
-	if (!addrs64(map, in, false, src, dst))
-		return nat64_xlat_drop(res, NAT64_DROP_ADDR);
+	if (!addrs64(map, in, false, src, dst))	/* 7915-50: not about ICMPv6 */
+		return nat64_xlat_icmp(res, cfg->drop_icmp && !h.off &&
+				       h.proto != P_ICMP6,
+				       NAT64_DROP_ADDR, 1, 1, 0);
 	/* 7915-38/41: as a router; 7915-34/37/42/45: size and DF */
 	if (!router64(&h, res) || !size64(cfg, &h, &tl, res))
 		return false;

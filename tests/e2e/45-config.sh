@@ -24,13 +24,13 @@ e2e_check "instance a" ctl instance add a --mode siit
 e2e_check "instance b" ctl instance add b --mode siit
 
 e2e_check_eq "defaults (7915-3 1280, 7915-29 compute, 7757-7 intrinsic)" \
-	'{"instance":"a","lowest-ipv6-mtu":1280,"udp0":"compute","tclass":"copy","tos":"copy","mtu-plateaus":"on","hairpin":"intrinsic"}' \
+	'{"instance":"a","lowest-ipv6-mtu":1280,"udp0":"compute","tclass":"copy","tos":"copy","mtu-plateaus":"on","hairpin":"intrinsic","drop-icmp":"on"}' \
 	global_json a .
 e2e_check "several globals in one set" \
 	ctl -i a global set lowest-ipv6-mtu 1400 udp0 drop tclass zero tos 32 \
-	mtu-plateaus off hairpin simple
+	mtu-plateaus off hairpin simple drop-icmp off
 e2e_check_eq "show reads them back" \
-	'{"instance":"a","lowest-ipv6-mtu":1400,"udp0":"drop","tclass":"zero","tos":32,"mtu-plateaus":"off","hairpin":"simple"}' \
+	'{"instance":"a","lowest-ipv6-mtu":1400,"udp0":"drop","tclass":"zero","tos":32,"mtu-plateaus":"off","hairpin":"simple","drop-icmp":"off"}' \
 	global_json a .
 e2e_check_eq "text output" "tos              32" \
 	sh -c "$NAT64CTL -i a global show | grep '^tos '"

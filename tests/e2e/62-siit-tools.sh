@@ -213,6 +213,30 @@ e2e_check_fails "IPv6 server cannot reach a denied address" \
 	in6 ping -6 -c 1 -W 1 $CLI6
 e2e_check_fails "nor can the denied host reach the server" \
 	in4 ping -c 1 -W 1 $SRV4
+# 7915-27/50: the refusals are answered (drop-icmp on, the default)
+refused4() {
+	local out
+	out=$(in4 ping -c 1 -W 2 $SRV4 2>&1)
+	echo "$out"
+	grep -q "Packet filtered" <<<"$out"
+}
+e2e_check "ping from the denied host: ICMPv4 3/13, Packet filtered" refused4
+refused6() {
+	local out
+	out=$(in6 nc -6 -v -z -w 5 $CLI6 80 2>&1)
+	echo "$out"
+	grep -q "Permission denied" <<<"$out"
+}
+e2e_check "TCP to the denied host: ICMPv6 1/1 ends connect() at once" refused6
+e2e_check "drop-icmp off" ctl global set drop-icmp off
+silent4() {
+	local out
+	out=$(in4 ping -c 1 -W 2 $SRV4 2>&1)
+	echo "$out"
+	! grep -q "Packet filtered" <<<"$out"
+}
+e2e_check "then the denied host's ping gets no answer" silent4
+e2e_check "drop-icmp on" ctl global set drop-icmp on
 e2e_check "drop_denied counted" \
 	sh -c "ip netns exec xl $NAT64CTL -j stats clat | jq -e '.stats.drop_denied > 0'"
 e2e_check "allow it again" ctl denylist del $CLI4/32

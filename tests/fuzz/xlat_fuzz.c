@@ -240,6 +240,7 @@ static void variant(u8 v, struct nat64_xlat_cfg *cfg, struct fmap *m,
 	cfg->tos = 0x28;
 	cfg->udp0 = v & 8 ? NAT64_UDP0_DROP : NAT64_UDP0_COMPUTE;
 	cfg->fn_mtu0_plateaus = !(v & 16);
+	cfg->drop_icmp = !(v & 2);	/* no byte left: with tclass copy */
 	cfg->mtu4_nexthop = v & 32 ? 1500 : 0;
 	cfg->mtu6_nexthop = v & 32 ? 1500 : 0;
 	memcpy(m->pfx.addr.s6_addr, v & 64 ? wkp : nsp, 16);

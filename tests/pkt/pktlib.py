@@ -141,13 +141,16 @@ class Exp:
 
 
 class Drop:
-    def __init__(self, counter):
+    def __init__(self, counter, answer=()):
         self.counter = counter
+        self.answer = list(answer)
 
 
-def drop(counter):
-    """Nothing comes out; @counter (a `nat64ctl stats` name) grows by 1."""
-    return Drop(counter)
+def drop(counter, answer=()):
+    """Nothing is translated; @counter (a `nat64ctl stats` name) grows by
+    1. What comes out is @answer (the ICMP errors the drop is answered
+    with), else nothing."""
+    return Drop(counter, answer)
 
 
 VECTORS = []
@@ -163,7 +166,7 @@ class Vector:
         self.counters = dict(counters or {})
         if isinstance(expect, Drop):
             self.counters.setdefault(expect.counter, 1)
-            expect = []
+            expect = expect.answer
         elif expect is None:
             expect = []
         elif not isinstance(expect, (list, tuple)):

@@ -39,6 +39,7 @@ static const struct global_key keys[] = {
 	{ "mtu-plateaus", NAT64_G_MTU_PLATEAUS, onoff_words, 0, 0, "on|off" },
 	{ "hairpin", NAT64_G_HAIRPIN, hairpin_words, 0, 0,
 	  "off|simple|intrinsic" },
+	{ "drop-icmp", NAT64_G_DROP_ICMP, onoff_words, 0, 0, "on|off" },
 };
 
 static const struct global_key *find_key(const char *name)
@@ -207,7 +208,10 @@ out:
 	"  mtu-plateaus on|off            a Fragmentation Needed with MTU 0 gets an\n" \
 	"                                 RFC 1191 plateau (default on; section 4.2)\n" \
 	"  hairpin off|simple|intrinsic   IPv6-to-IPv6 traffic through EAMs (RFC 7757\n" \
-	"                                 section 4.2; default intrinsic)\n"
+	"                                 section 4.2; default intrinsic)\n" \
+	"  drop-icmp on|off               answer a packet dropped as untranslatable\n" \
+	"                                 with ICMPv4 3/13 or ICMPv6 1/1 (default on;\n" \
+	"                                 sections 4.4 and 5.4)\n"
 
 static const struct nat64ctl_cmd cmds[] = {
 	{

@@ -181,6 +181,9 @@ enum nat64_global {
 	NAT64_G_TOS,			/* u8 */
 	NAT64_G_MTU_PLATEAUS,		/* u8 0/1, default 1 (RFC 1191) */
 	NAT64_G_HAIRPIN,		/* u8, enum nat64_hairpin */
+	NAT64_G_DROP_ICMP,		/* u8 0/1, default 1: ICMP error for an
+					 * untranslatable packet (RFC 7915 4.4, 5.4)
+					 */
 	__NAT64_G_MAX
 };
 #define NAT64_G_MAX (__NAT64_G_MAX - 1)

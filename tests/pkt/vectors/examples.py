@@ -9,7 +9,8 @@ from scapy.packet import Raw
 
 from pktlib import (BASE, C4, C6, S4, S6, POOL6, Cfg, vec, drop, frag6,
                     rest32, rest_ptr, rest_mtu4)
-from .flows import udp, x46, x64, v4, xl_err4, xl_err6, with_options
+from .flows import (udp, x46, x64, v4, xl_err4, xl_err6, with_options,
+                    refused)
 from .rfc7915_icmp46 import err46, err46_drop, quote as quote46
 from .rfc7915_icmp64 import err64, err64_drop, quote as quote64
 from .rfc7757 import FIG1
@@ -30,7 +31,7 @@ vec("7915-28/E2", "E2: TOS 0xb8, DF=1, TTL 64, UDP csum 0x1c85 becomes TC "
     "7915-8, 7915-9, 6052-12)", BASE, E2_IN, E2_OUT)
 vec("6052-9/E2-wkp", "E2 under the WKP (64:ff9b::c633:6402 -> "
     "64:ff9b::c000:221): non-global addresses, dropped by a strict "
-    "translator", Cfg(pool6="64:ff9b::/96"), E2_IN, drop("drop_addr"))
+    "translator", Cfg(pool6="64:ff9b::/96"), E2_IN, refused(E2_IN))
 
 # ---- E3 (7915-3/13): DF=0 oversize ----
 

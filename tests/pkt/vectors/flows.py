@@ -13,7 +13,7 @@ from scapy.layers.inet import IP, TCP, UDP, ICMP
 from scapy.layers.inet6 import IPv6, ICMPv6EchoRequest, ICMPv6EchoReply
 from scapy.packet import Raw
 
-from pktlib import (C4, C6, S4, S6, XL4, XL6, Exp, ip4_icmp, ip6_icmp,
+from pktlib import (C4, C6, S4, S6, XL4, XL6, Exp, drop, ip4_icmp, ip6_icmp,
                     payload)
 
 # ---- transport layers, as (IPv4 version, IPv6 version) ----
@@ -144,12 +144,13 @@ def with_options(pkt, opt):
 
 def xl_err4(orig, typ, code, rest=b"\0\0\0\0"):
     """The ICMPv4 error Linux's icmp_send() makes about IPv4 @orig in the
-    translator: from the translator's address, TOS 0xc0 (RFC 1812 4.3.2.5,
-    precedence 6, for an original with TOS 0), TTL 64, quoting at most
-    548 bytes (576 in all). Its IPv4 ID is the kernel's."""
+    translator: from the translator's address, TOS precedence 6 (RFC 1812
+    4.3.2.5) over the original's TOS bits, TTL 64, quoting at most 548
+    bytes (576 in all). Its IPv4 ID is the kernel's."""
     b = bytes(orig)
+    tos = 0xc0 | (IP(b).tos & 0x1e)
     return Exp(ip4_icmp(XL4, IP(b).src, typ, code, rest, b[:548], ttl=64,
-                        tos=0xc0, id=0, flags=0), ignore=["ip.id"])
+                        tos=tos, id=0, flags=0), ignore=["ip.id"])
 
 
 def xl_err6(orig, typ, code, rest=b"\0\0\0\0"):
@@ -158,3 +159,12 @@ def xl_err6(orig, typ, code, rest=b"\0\0\0\0"):
     fits in 1280 bytes."""
     b = bytes(orig)
     return ip6_icmp(XL6, IPv6(b).src, typ, code, rest, b[:1232], hlim=64)
+
+
+def refused(orig, counter="drop_addr"):
+    """7915-27/50: @orig is dropped as untranslatable, counted in @counter,
+    and answered (drop-icmp on, the default) with ICMPv4 3/13 or ICMPv6
+    1/1 (Communication Administratively Prohibited)."""
+    if bytes(orig)[0] >> 4 == 4:
+        return drop(counter, [xl_err4(orig, 3, 13)])
+    return drop(counter, [xl_err6(orig, 1, 1)])

@@ -10,7 +10,7 @@ from scapy.layers.inet import IP, UDP
 from scapy.layers.inet6 import IPv6
 
 from pktlib import C4, S4, S6, Cfg, vec, drop, embed
-from .flows import udp, tcp, echo, x46, x64
+from .flows import udp, tcp, echo, x46, x64, refused
 
 # RFC 6052 section 2.4, Table 1 (and E1): 192.0.2.33 in each prefix.
 TABLE = [
@@ -65,7 +65,7 @@ send, _ = x64(udp(sport=53, dport=40000),
               src6="2001:db8:122:344:ffc0:2:2100:0",
               dst6=embed("2001:db8:122:344::/64", C4))
 vec("6052-8/64-uoctet-src", "/64 source with a non-zero u-octet is "
-    "untranslatable: dropped", P64, send, drop("drop_addr"))
+    "untranslatable: dropped", P64, send, refused(send))
 
 # 6052-9: the Well-Known Prefix and non-global IPv4 addresses
 WKP = Cfg(pool6="64:ff9b::/96", eam=((S4, S6),))
@@ -83,20 +83,20 @@ for n, a in [("10", "10.1.2.3"), ("172", "172.16.5.5"),
              ("benchmark", "198.18.0.9")]:
     send, _ = x46(udp(), src4=a)
     vec(f"6052-9/src4-{n}", f"WKP: IPv4 source {a} (non-global) is not "
-        "translated", WKP, send, drop("drop_addr"))
+        "translated", WKP, send, refused(send))
 for n, a in [("10", "10.1.2.3"), ("192.168", "192.168.1.1"),
              ("testnet3", "203.0.113.9")]:
     a6 = embed("64:ff9b::/96", a)
     send, _ = x64(udp(sport=53, dport=40000), dst6=a6, dst4=a)
     vec(f"6052-9/dst6-{n}", f"WKP: IPv6 destination {a6} ({a}) gives no "
-        "IPv4 packet", WKP, send, drop("drop_addr"))
+        "IPv4 packet", WKP, send, refused(send))
     send, _ = x64(udp(sport=53, dport=40000), src6=a6,
                   dst6="64:ff9b::506:708")
     vec(f"6052-9/src6-{n}", f"WKP: IPv6 source {a6} ({a}) is not "
-        "translated", WKP, send, drop("drop_addr"))
+        "translated", WKP, send, refused(send))
 send, _ = x46(udp(), src4=G1, dst4="192.168.1.1")
 vec("6052-9/dst4-192.168", "WKP: IPv4 destination 192.168.1.1 gives no "
-    "IPv6 packet", WKP, send, drop("drop_addr"))
+    "IPv6 packet", WKP, send, refused(send))
 
 # 6052-12: checksums are never assumed neutral
 NSP64 = Cfg(pool6="2001:db8:122:344::/64")
@@ -142,4 +142,4 @@ for pfx in ("64:ff9b:1::/96", "64:ff9b:1::/48"):
 # 6052-14: the check is on by default (strict RFC 6052)
 send, _ = x46(udp(), src4="192.168.7.7")
 vec("6052-14/default-strict", "WKP with no knob set: non-global "
-    "192.168.7.7 is refused", WKP, send, drop("drop_addr"))
+    "192.168.7.7 is refused", WKP, send, refused(send))

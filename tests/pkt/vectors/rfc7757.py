@@ -15,7 +15,7 @@ from scapy.layers.inet6 import IPv6
 
 from pktlib import (BASE, C4, C6, R4, S4, S6, POOL6, Cfg, vec, drop,
                     ip4_icmp, ip6_icmp)
-from .flows import udp, tcp, echo, x46, x64
+from .flows import udp, tcp, echo, x46, x64, refused
 
 FIG1 = (("192.0.2.1", "2001:db8:aaaa::"),
         ("192.0.2.2", "2001:db8:bbbb::b"),
@@ -42,7 +42,7 @@ for v4, v6 in [("192.0.2.1", "2001:db8:aaaa::"),
         *x46(udp(), dst4=v4, dst6=v6))
 send, _ = x46(udp(), src4=G4, dst4="192.0.2.248")
 vec("7757-5/wkp-192.0.2.248", "no EAM: 192.0.2.248 falls back to the WKP, "
-    "non-global: dropped (6052-9)", WKP, send, drop("drop_addr"))
+    "non-global: dropped (6052-9)", WKP, send, refused(send))
 vec("7757-5/nsp-192.0.2.248", "no EAM: 192.0.2.248 falls back to pool6, "
     "2001:db8:64::c000:2f8", NSP,
     *x46(udp(), dst4="192.0.2.248", dst6="2001:db8:64::c000:2f8"))
@@ -71,7 +71,7 @@ vec("7757-1/next-v4", "EAM 192.0.2.33 = 2001:db8:1::33 is a /32: "
     *x46(udp(), dst4="192.0.2.34", dst6="2001:db8:64::c000:222"))
 send, _ = x64(udp(sport=53, dport=40000), src6="2001:db8:1::34")
 vec("7757-1/next-v6", "... and a /128: 2001:db8:1::34 has no mapping",
-    BASE, send, drop("drop_addr"))
+    BASE, send, refused(send))
 vec("7757-1/exact", "192.0.2.33 itself is 2001:db8:1::33", BASE, *x46(udp()))
 
 # ---- 7757-3: every address, inner ones included ----

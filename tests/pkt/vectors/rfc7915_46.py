@@ -11,7 +11,7 @@ from pktlib import (BASE, BASE_EAM, C4, C6, S4, S6, GW4, MID4_6HOST, SMALL4,
                     Cfg, Exp, vec, drop, p6, frag4, frag6, corrupt,
                     udp_zero_sum_payload)
 from .flows import (udp, tcp, echo, dccp, raw, x46, x64, v4, v6, xl_err4,
-                    with_options)
+                    with_options, refused)
 
 
 def cfg(**glob):
@@ -240,11 +240,13 @@ send, exp = x46(udp(n=21, chksum=0))
 vec("7915-29/compute", "UDP checksum 0 (default: compute): the IPv6 packet "
     "carries the computed checksum", BASE, send, exp)
 send, _ = x46(udp(n=21, chksum=0))
-vec("7915-29/drop", "udp0 drop: UDP checksum 0 is dropped", cfg(udp0="drop"),
-    send, drop("drop_udp0"))
+vec("7915-29/drop", "udp0 drop: UDP checksum 0 is dropped (and answered, "
+    "7915-27)", cfg(udp0="drop"), send, refused(send, "drop_udp0"))
 z4, z6 = x46(udp(n=600, chksum=0), ident=0x0d0d)
+send = frag4(z4, 0, 304, 1)
 vec("7915-30/first-frag", "first fragment with UDP checksum 0: dropped even "
-    "with compute", BASE, frag4(z4, 0, 304, 1), drop("drop_udp0"))
+    "with compute (and answered, 7915-27)", BASE, send,
+    refused(send, "drop_udp0"))
 vec("7915-30/nonfirst-frag", "a non-first fragment (no UDP header in it) "
     "is translated", BASE, frag4(z4, 304, 304, 0),
     frag6(z6, 304, 304, 0, 0x0d0d))
@@ -287,13 +289,13 @@ vec("7915-33/denylist-46-dst", "IPv4 to a denied address is not translated "
                                          ttl=63), counters={"pass4": 1})
 send, _ = x46(udp(), src4="192.0.2.201")
 vec("7915-33/denylist-46-src", "IPv4 from a denied address is not "
-    "translated", DENY, send, drop("drop_denied"))
+    "translated", DENY, send, refused(send, "drop_denied"))
 send, _ = x64(udp(sport=53, dport=40000), dst6=p6("192.0.2.200"))
 vec("7915-33/denylist-64-dst", "IPv6 to pool6(denied address): dropped",
-    DENY, send, drop("drop_denied"))
+    DENY, send, refused(send, "drop_denied"))
 send, _ = x64(udp(sport=53, dport=40000), src6=p6("192.0.2.201"))
 vec("7915-33/denylist-64-src", "IPv6 from pool6(denied address): dropped",
-    DENY, send, drop("drop_denied"))
+    DENY, send, refused(send, "drop_denied"))
 
 # keep flake8 quiet about names used only in some vectors
 _ = (IP, Exp, GW4)

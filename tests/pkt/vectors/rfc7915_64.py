@@ -14,7 +14,7 @@ from scapy.packet import Raw
 from pktlib import (BASE, BASE_EAM, C4, C6, S4, S6, SMALL4, MID4, Cfg, vec,
                     drop, p6, payload, frag4, frag6, corrupt, rest32,
                     udp_zero_sum_payload)
-from .flows import udp, tcp, echo, raw, x64, v6, xl_err6
+from .flows import udp, tcp, echo, raw, x64, v6, xl_err6, refused
 
 ID = ["ip.id"]
 
@@ -251,8 +251,15 @@ vec("7915-50/rfc6052", "pool6 addresses both ways, no EAM needed", BASE,
     send, exp, ignore=ID)
 send, _ = x64(back(), src6="2001:db8:99::1")
 vec("7915-50/untranslatable-src", "a source no map knows: dropped with "
-    "ICMPv6 1/1", BASE, send, xl_err6(send, 1, 1),
-    xfail="the module sends no ICMP error for untranslatable packets "
-    "(docs/siit-decisions.md, Not done here: 7915-50)")
+    "ICMPv6 1/1", BASE, send, refused(send))
+vec("7915-50/off", "drop-icmp off: the same packet is dropped silently",
+    cfg(**{"drop-icmp": "off"}), send, drop("drop_addr"))
+send, _ = x64(echo(), src6="2001:db8:99::1")
+vec("7915-50/echo", "an ICMPv6 echo request from an untranslatable source "
+    "gets no error (it is ICMPv6)", BASE, send, drop("drop_addr"))
+whole, _ = x64(udp(n=600), src6="2001:db8:99::1")
+vec("7915-50/nonfirst-frag", "a non-first fragment from an untranslatable "
+    "source is dropped silently", BASE, frag6(whole, 304, 296, 0, 0x77),
+    drop("drop_addr"))
 
 _ = (C6, S6, v6)

@@ -16,7 +16,7 @@ from pktlib import (BASE, BASE_EAM, C4, C6, S4, S6, R4, R6, MID4_6HOST, Cfg,
                     vec, drop, p6, payload, ip4_icmp, ip6_icmp, rest_ptr,
                     rest_mtu4, rest_len4, rest_len6, rest32, frag4, frag6,
                     corrupt, extension)
-from .flows import udp, tcp, echo, x46, x64, v4, xl_err4
+from .flows import udp, tcp, echo, x46, x64, v4, xl_err4, refused
 
 TTL_Q = 61			# the quoted packet's TTL / hop limit
 
@@ -243,9 +243,22 @@ for name, dst in [("127.0.0.1", "127.0.0.1"), ("0.0.0.0", "0.0.0.0")]:
 send, _ = x46(udp(n=21, chksum=0))
 vec("7915-27/udp0-drop", "udp0 drop: the dropped datagram is answered with "
     "ICMPv4 3/13", Cfg(eam=BASE_EAM, glob={"udp0": "drop"}), send,
-    [xl_err4(send, 3, 13)],
-    xfail="the module sends no ICMP error for untranslatable packets "
-    "(docs/siit-decisions.md, Not done here: 7915-27)")
+    refused(send, "drop_udp0"))
+vec("7915-27/off", "drop-icmp off: the same datagram is dropped silently",
+    Cfg(eam=BASE_EAM, glob={"udp0": "drop", "drop-icmp": "off"}), send,
+    drop("drop_udp0"))
+WKP = Cfg(pool6="64:ff9b::/96", eam=((S4, S6),))
+send, _ = x46(echo(), src4="10.1.2.3", src6="64:ff9b::a01:203")
+vec("7915-27/echo", "an echo request (not an error) from an untranslatable "
+    "source is answered", WKP, send, refused(send))
+whole, _ = x46(udp(n=600), src4="10.1.2.3", src6="64:ff9b::a01:203")
+vec("7915-27/nonfirst-frag", "a non-first fragment from an untranslatable "
+    "source is dropped silently", WKP, frag4(whole, 304, 296, 0),
+    drop("drop_addr"))
+send = ip4_icmp("10.9.9.9", S4, 3, 1, b"\0" * 4, 
+               quote(src4=S4, dst4="10.1.2.3", dst6=S6)[0], ttl=64)
+vec("7915-27/error", "an ICMPv4 error from an untranslatable source is "
+    "dropped silently", WKP, send, drop("drop_addr"))
 
 # ---- 7915-32: a corrupt error is not made valid ----
 
