@@ -107,6 +107,42 @@
  *   NAT64_CMD_DENY_GET / _POOL6791_GET     (dumpit) the prefixes
  *   NAT64_CMD_DENY_FLUSH / _POOL6791_FLUSH (doit)   remove them all
  *
+ *   Stateful instances (mode nat64), RFC 6146:
+ *
+ *   NAT64_CMD_POOL4_ADD / _DEL (doit)  IPv4 transport addresses to bind
+ *     NAT64_A_INSTANCE     string   required
+ *     NAT64_A_PREFIX4, NAT64_A_PREFIX4_LEN   required; no host bits
+ *     NAT64_A_PROTO        u8       IPPROTO_TCP, _UDP or _ICMP; absent:
+ *                                   all three (three entries)
+ *     NAT64_A_PORT_MIN, NAT64_A_PORT_MAX  u16, together or neither;
+ *                                   default 61001-65535 (TCP, UDP; above
+ *                                   Linux's own ephemeral ports) and
+ *                                   0-65535 (ICMP identifiers)
+ *     -> EINVAL (min > max, not a nat64 instance), EEXIST (overlaps an
+ *        entry of that protocol), ENOENT, ENOSPC (NAT64_POOL4_MAX = 64)
+ *   NAT64_CMD_POOL4_GET   (dumpit) the entries: PREFIX4, PREFIX4_LEN,
+ *                                  PROTO, PORT_MIN, PORT_MAX
+ *   NAT64_CMD_POOL4_FLUSH (doit)   remove them all (and every dynamic
+ *                                  BIB entry and session)
+ *
+ *   NAT64_CMD_BIB_ADD     (doit)   a static BIB entry (port forwarding)
+ *     NAT64_A_INSTANCE     string   required
+ *     NAT64_A_PROTO        u8       required
+ *     NAT64_A_ADDR4, NAT64_A_PORT4   required: the IPv4 side (T, t)
+ *     NAT64_A_ADDR6, NAT64_A_PORT6   required: the IPv6 side (X', x)
+ *     -> EEXIST: either side is bound already
+ *   NAT64_CMD_BIB_DEL     (doit)   PROTO, ADDR4, PORT4: a static entry
+ *   NAT64_CMD_BIB_GET     (dumpit) NAT64_A_PROTO optional (filter); each
+ *                                  reply: PROTO, ADDR6, PORT6, ADDR4,
+ *                                  PORT4, STATIC, SESSIONS (u32)
+ *   NAT64_CMD_SESSION_GET (dumpit) NAT64_A_PROTO optional; each reply:
+ *                                  PROTO, ADDR6/PORT6 (X', x),
+ *                                  REMOTE6/REMOTE_PORT6 (Y', y),
+ *                                  ADDR4/PORT4 (T, t), REMOTE4/
+ *                                  REMOTE_PORT4 (Z, z), TCP_STATE (TCP,
+ *                                  enum in the kernel's mod/state.h
+ *                                  order), EXPIRES_MS (u32, from now)
+ *
  * Multicast group "events" (NAT64_MCGRP_EVENTS): notifications, each a
  * message whose command says what happened:
  *   NAT64_CMD_INSTANCE_NEW / NAT64_CMD_INSTANCE_DEL with NAT64_A_INSTANCE,
@@ -132,6 +168,8 @@
 #define NAT64_EAM_MAX		100000
 /* Denylist and RFC 6791 pool prefixes per instance. */
 #define NAT64_ADDR4_SET_MAX	64
+/* pool4 entries per instance. */
+#define NAT64_POOL4_MAX		64
 
 enum nat64_mode {
 	NAT64_MODE_UNSPEC,
@@ -184,9 +222,25 @@ enum nat64_global {
 	NAT64_G_DROP_ICMP,		/* u8 0/1, default 1: ICMP error for an
 					 * untranslatable packet (RFC 7915 4.4, 5.4)
 					 */
+	/* nat64 mode (RFC 6146 section 4), in seconds */
+	NAT64_G_UDP_TIMEOUT,		/* u32, >= 120, default 300 */
+	NAT64_G_TCP_EST_TIMEOUT,	/* u32, >= 7200, default 7440 */
+	NAT64_G_TCP_TRANS_TIMEOUT,	/* u32, >= 240, default 240 */
+	NAT64_G_ICMP_TIMEOUT,		/* u32, >= 1, default 60 */
+	NAT64_G_FILTERING,		/* u8, enum nat64_filtering */
+	NAT64_G_DROP_EXT_TCP,		/* u8 0/1, default 0 (6146-21) */
+	NAT64_G_MAX_SESSIONS,		/* u32, default 1048576 (memory cap) */
 	__NAT64_G_MAX
 };
 #define NAT64_G_MAX (__NAT64_G_MAX - 1)
+
+/* RFC 6146 3.5.1: which IPv4 packets reach a BIB entry. */
+enum nat64_filtering {
+	NAT64_FILTER_EIF,	/* endpoint-independent (default) */
+	NAT64_FILTER_ADF,	/* address-dependent: a session to that address */
+	__NAT64_FILTER_MAX
+};
+#define NAT64_FILTER_MAX (__NAT64_FILTER_MAX - 1)
 
 enum nat64_cmd {
 	NAT64_CMD_UNSPEC,
@@ -211,6 +265,14 @@ enum nat64_cmd {
 	NAT64_CMD_POOL6791_DEL,
 	NAT64_CMD_POOL6791_GET,
 	NAT64_CMD_POOL6791_FLUSH,
+	NAT64_CMD_POOL4_ADD,
+	NAT64_CMD_POOL4_DEL,
+	NAT64_CMD_POOL4_GET,
+	NAT64_CMD_POOL4_FLUSH,
+	NAT64_CMD_BIB_ADD,
+	NAT64_CMD_BIB_DEL,
+	NAT64_CMD_BIB_GET,
+	NAT64_CMD_SESSION_GET,
 	__NAT64_CMD_MAX
 };
 #define NAT64_CMD_MAX (__NAT64_CMD_MAX - 1)
@@ -228,6 +290,21 @@ enum nat64_attr {
 	NAT64_A_PREFIX4_LEN,	/* u8 */
 	NAT64_A_FRAMEWORK,	/* u8, enum nat64_framework */
 	NAT64_A_GLOBAL,		/* nested, NAT64_G_* */
+	NAT64_A_PROTO,		/* u8, IPPROTO_TCP / _UDP / _ICMP */
+	NAT64_A_PORT_MIN,	/* u16 */
+	NAT64_A_PORT_MAX,	/* u16 */
+	NAT64_A_ADDR6,		/* binary, 16 bytes */
+	NAT64_A_PORT6,		/* u16 (an ICMP identifier for ICMP) */
+	NAT64_A_ADDR4,		/* binary, 4 bytes */
+	NAT64_A_PORT4,		/* u16 */
+	NAT64_A_REMOTE6,	/* binary, 16 bytes */
+	NAT64_A_REMOTE_PORT6,	/* u16 */
+	NAT64_A_REMOTE4,	/* binary, 4 bytes */
+	NAT64_A_REMOTE_PORT4,	/* u16 */
+	NAT64_A_STATIC,		/* u8 0/1 */
+	NAT64_A_SESSIONS,	/* u32 */
+	NAT64_A_TCP_STATE,	/* u8 */
+	NAT64_A_EXPIRES_MS,	/* u32 */
 	__NAT64_A_MAX
 };
 #define NAT64_A_MAX (__NAT64_A_MAX - 1)
@@ -266,6 +343,17 @@ enum nat64_stat {
 	NAT64_STAT_DROP_PROTO,		/* a protocol that cannot cross (IGMP) */
 	NAT64_STAT_DROP_DENIED,		/* an IPv4 address in the denylist */
 	NAT64_STAT_HAIRPIN,		/* packets hairpinned (RFC 7757 4.2.2) */
+	/* nat64 mode (RFC 6146) */
+	NAT64_STAT_DROP_NO_BIB,		/* IPv4 to a (T,t) nobody holds */
+	NAT64_STAT_DROP_POOL4,		/* no free IPv4 transport address */
+	NAT64_STAT_DROP_FILTERED,	/* refused by address-dependent filtering */
+	NAT64_STAT_DROP_SRC_PREF64,	/* IPv6 source inside a NAT64 prefix */
+	NAT64_STAT_DROP_SESSION_CAP,	/* the session cap is reached */
+	NAT64_STAT_DROP_NO_STATE,	/* TCP non-SYN or ICMP error, no state */
+	NAT64_STAT_DROP_EXT_TCP,	/* externally initiated TCP (policy) */
+	NAT64_STAT_BIB_NEW,		/* dynamic BIB entries created */
+	NAT64_STAT_SESSION_NEW,		/* sessions created */
+	NAT64_STAT_SESSION_EXPIRED,	/* sessions that timed out */
 	__NAT64_STAT_MAX
 };
 #define NAT64_STAT_MAX (__NAT64_STAT_MAX - 1)

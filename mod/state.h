@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The state of a stateful (nat64) instance, RFC 6146: pool4, the BIBs
+ * and the sessions of TCP, UDP and ICMP queries.
+ *
+ * The packet path looks entries up under rcu_read_lock() with no lock;
+ * writers (new entries, deletions, expiry) take the instance's state
+ * lock. Hashing is keyed (siphash, a random key per instance). Expiry
+ * walks per-timeout lists from their old end: no full-table scan.
+ *
+ * Ports in the *_info structs are in host order; addresses in network
+ * order. "proto" is IPPROTO_TCP, IPPROTO_UDP or IPPROTO_ICMP (an ICMP
+ * query's "port" is its identifier).
+ */
+#ifndef NAT64_STATE_H
+#define NAT64_STATE_H
+
+#include <linux/in6.h>
+#include <linux/netlink.h>
+#include <linux/types.h>
+
+struct nat64_instance;
+struct nat64_state;
+
+/* One pool4 entry: addresses PREFIX/plen, one protocol, a port range. */
+struct nat64_pool4_info {
+	__be32 addr;
+	u8 plen;		/* 0-32; host bits are zero */
+	u8 proto;
+	u16 min, max;		/* min <= max */
+};
+
+
+struct nat64_bib_info {
+	u8 proto;
+	bool is_static;		/* port forwarding: never expires */
+	struct in6_addr addr6;	/* X' */
+	u16 port6;		/* x */
+	__be32 addr4;		/* T */
+	u16 port4;		/* t */
+	u32 sessions;		/* live sessions on it */
+};
+
+/* TCP states (RFC 6146 3.5.2), also reported by session dumps. */
+enum nat64_tcp_state {
+	NAT64_TCP_CLOSED,
+	NAT64_TCP_V6_INIT,
+	NAT64_TCP_V4_INIT,
+	NAT64_TCP_ESTABLISHED,
+	NAT64_TCP_V4_FIN_RCV,
+	NAT64_TCP_V6_FIN_RCV,
+	NAT64_TCP_V4_FIN_V6_FIN_RCV,
+	NAT64_TCP_TRANS,
+};
+
+struct nat64_session_info {
+	u8 proto;
+	u8 tcp_state;		/* enum nat64_tcp_state; TCP only */
+	struct in6_addr src6;	/* X' */
+	u16 sport6;		/* x */
+	struct in6_addr dst6;	/* Y' = Pref64::Z */
+	u16 dport6;		/* y */
+	__be32 src4;		/* T */
+	u16 sport4;		/* t */
+	__be32 dst4;		/* Z */
+	u16 dport4;		/* z (= y) */
+	u32 expires_ms;		/* from now */
+};
+
+/* Created with the instance (mode nat64), freed with it. */
+int nat64_state_init(struct nat64_instance *inst);
+void nat64_state_free(struct nat64_instance *inst);
+
+/* pool4. Process context; -EEXIST, -ENOENT, -ENOSPC, -EINVAL + extack. */
+int nat64_pool4_add(struct nat64_instance *inst,
+		    const struct nat64_pool4_info *p,
+		    struct netlink_ext_ack *extack);
+int nat64_pool4_del(struct nat64_instance *inst,
+		    const struct nat64_pool4_info *p,
+		    struct netlink_ext_ack *extack);
+/* Deletes the entries and every dynamic BIB entry and session. */
+void nat64_pool4_flush(struct nat64_instance *inst);
+/* Entry @idx (0, 1, ...) into @out: 0, or -ENOENT past the last one. */
+int nat64_pool4_get(struct nat64_instance *inst, unsigned int idx,
+		    struct nat64_pool4_info *out);
+
+/*
+ * Static BIB entries (port forwarding, RFC 6146 3.1). The IPv4 transport
+ * address need not be inside pool4. -EEXIST when either side is taken.
+ */
+int nat64_bib_add_static(struct nat64_instance *inst,
+			 const struct nat64_bib_info *b,
+			 struct netlink_ext_ack *extack);
+/* By the IPv4 side; its sessions go with it. -ENOENT if none, static. */
+int nat64_bib_del_static(struct nat64_instance *inst, u8 proto,
+			 __be32 addr4, u16 port4,
+			 struct netlink_ext_ack *extack);
+
+/*
+ * Dumps: @pos is the caller's cursor (start at 0; kept between calls,
+ * e.g. in cb->args). @fn returns nonzero to stop (buffer full): the
+ * entry it refused is offered again on the next call. Returns 0 when the
+ * table is done, 1 when stopped early. proto 0 = every protocol.
+ */
+int nat64_bib_walk(struct nat64_instance *inst, u8 proto, u64 *pos,
+		   int (*fn)(void *arg, const struct nat64_bib_info *b),
+		   void *arg);
+int nat64_session_walk(struct nat64_instance *inst, u8 proto, u64 *pos,
+		       int (*fn)(void *arg,
+				 const struct nat64_session_info *s),
+		       void *arg);
+
+#endif /* NAT64_STATE_H */
