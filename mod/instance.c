@@ -16,6 +16,7 @@
 #include "hook.h"
 #include "instance.h"
 #include "pool6.h"
+#include "state.h"
 
 static unsigned int nat64_net_id __read_mostly;
 
@@ -143,15 +144,29 @@ int nat64_instance_setup(struct net *net, struct nat64_pernet *pn,
 		.hairpin = NAT64_HAIRPIN_INTRINSIC,
 		.mtu_plateaus = true,
 		.drop_icmp = true,
+		.udp_timeout = 300,
+		.tcp_est_timeout = 7440,
+		.tcp_trans_timeout = 240,
+		.icmp_timeout = 60,
+		.filtering = NAT64_FILTER_EIF,
+		.max_sessions = 1048576,
 	};
 	RCU_INIT_POINTER(inst->globals, g);
 	strscpy(inst->name, name, sizeof(inst->name));
 	inst->mode = mode;
 	inst->framework = framework;
 	inst->net = net;
+	if (mode == NAT64_MODE_NAT64) {
+		err = nat64_state_init(inst);
+		if (err) {
+			instance_free(inst);
+			return err;
+		}
+	}
 	err = nat64_hook_setup(inst);
 	if (err) {
 		NL_SET_ERR_MSG(extack, "cannot register the netfilter hooks");
+		nat64_state_free(inst);
 		instance_free(inst);
 		return err;
 	}
@@ -175,6 +190,11 @@ void nat64_instance_teardown(struct nat64_pernet *pn,
 	list_del_rcu(&inst->list);
 	pn->count--;
 	nat64_pernet_changed(pn);
+	if (inst->state) {
+		/* the xtables target may still hold it: wait for that */
+		synchronize_rcu();
+		nat64_state_free(inst);
+	}
 	call_rcu(&inst->rcu, instance_free_rcu);
 }
 

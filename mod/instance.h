@@ -19,6 +19,7 @@
 struct nat64_addr4set;
 struct nat64_eam_table;
 struct nat64_pool6;
+struct nat64_state;
 
 /* The globals of an instance (NAT64_G_*); immutable once published. */
 struct nat64_globals {
@@ -31,6 +32,14 @@ struct nat64_globals {
 	bool tos_fixed;
 	bool mtu_plateaus;
 	bool drop_icmp;			/* 7915-27/50 */
+	/* nat64 mode: RFC 6146 section 4, seconds */
+	u32 udp_timeout;
+	u32 tcp_est_timeout;
+	u32 tcp_trans_timeout;
+	u32 icmp_timeout;
+	u8 filtering;			/* enum nat64_filtering */
+	bool drop_ext_tcp;		/* 6146-21 */
+	u32 max_sessions;
 };
 
 struct nat64_instance {
@@ -46,6 +55,7 @@ struct nat64_instance {
 	struct nat64_globals __rcu *globals;	/* never NULL */
 	struct nat64_addr4set __rcu *deny;	/* IPv4 never translated */
 	struct nat64_addr4set __rcu *pool6791;	/* ICMP error sources */
+	struct nat64_state *state;	/* nat64 mode: pool4, BIB, sessions */
 	struct net *net;		/* not counted: the instance dies first */
 	struct nf_hook_ops hooks[2];	/* siit, netfilter framework: IPv4
 					 * and IPv6 PREROUTING

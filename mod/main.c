@@ -9,15 +9,19 @@
 
 #include "instance.h"
 #include "netlink.h"
+#include "state.h"
 #include "xt.h"
 
 static int __init nat64_init(void)
 {
 	int err;
 
-	err = nat64_instance_init();
+	err = nat64_state_module_init();
 	if (err)
 		return err;
+	err = nat64_instance_init();
+	if (err)
+		goto err_state;
 	err = nat64_xt_init();
 	if (err)
 		goto err_instance;
@@ -30,6 +34,8 @@ err_xt:
 	nat64_xt_exit();
 err_instance:
 	nat64_instance_exit();
+err_state:
+	nat64_state_module_exit();
 	return err;
 }
 
@@ -38,6 +44,7 @@ static void __exit nat64_exit(void)
 	nat64_netlink_exit();
 	nat64_xt_exit();
 	nat64_instance_exit();
+	nat64_state_module_exit();
 }
 
 module_init(nat64_init);

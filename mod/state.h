@@ -19,6 +19,8 @@
 #include <linux/netlink.h>
 #include <linux/types.h>
 
+#include "tcp.h"
+
 struct nat64_instance;
 struct nat64_state;
 
@@ -41,21 +43,10 @@ struct nat64_bib_info {
 	u32 sessions;		/* live sessions on it */
 };
 
-/* TCP states (RFC 6146 3.5.2), also reported by session dumps. */
-enum nat64_tcp_state {
-	NAT64_TCP_CLOSED,
-	NAT64_TCP_V6_INIT,
-	NAT64_TCP_V4_INIT,
-	NAT64_TCP_ESTABLISHED,
-	NAT64_TCP_V4_FIN_RCV,
-	NAT64_TCP_V6_FIN_RCV,
-	NAT64_TCP_V4_FIN_V6_FIN_RCV,
-	NAT64_TCP_TRANS,
-};
 
 struct nat64_session_info {
 	u8 proto;
-	u8 tcp_state;		/* enum nat64_tcp_state; TCP only */
+	u8 tcp_state;		/* enum nat64_tcp_state (src/tcp.h); TCP */
 	struct in6_addr src6;	/* X' */
 	u16 sport6;		/* x */
 	struct in6_addr dst6;	/* Y' = Pref64::Z */
@@ -66,6 +57,45 @@ struct nat64_session_info {
 	u16 dport4;		/* z (= y) */
 	u32 expires_ms;		/* from now */
 };
+
+/* ---- the packet path (softirq, rcu_read_lock held) ---- */
+
+/* One flow as the translator sees it; ports in host order. */
+struct nat64_flow {
+	u8 proto;		/* IPPROTO_TCP, _UDP or _ICMP (queries) */
+	u8 tcp_flags;		/* NAT64_TCP_SYN | _FIN | _RST */
+	struct in6_addr addr6;	/* X' */
+	u16 port6;		/* x */
+	struct in6_addr remote6;	/* Y' (6->4: given; 4->6: Pref64::Z,
+					 * replaced by the session's)
+					 */
+	__be32 remote4;		/* Z */
+	u16 rport;		/* y = z */
+	__be32 addr4;		/* T */
+	u16 port4;		/* t */
+};
+
+/*
+ * 6->4: X', x, Y', Z, y given. Finds or makes the BIB entry and the
+ * session and moves their state; fills T, t. Returns 0 to translate, or
+ * the NAT64_STAT_* counter of the drop (f->addr4/port4 are still filled
+ * when a TCP non-SYN finds a BIB entry but no session: translated).
+ */
+u32 nat64_state_64(struct nat64_instance *inst, struct nat64_flow *f);
+/* 4->6: Z, z, T, t and a default Y' given; fills X', x and Y'. */
+u32 nat64_state_46(struct nat64_instance *inst, struct nat64_flow *f);
+/* Lookups that change nothing (ICMP errors, 6146-15). */
+bool nat64_bib_find6(struct nat64_instance *inst, u8 proto,
+		     const struct in6_addr *a6, u16 p6, __be32 *a4, u16 *p4);
+bool nat64_bib_find4(struct nat64_instance *inst, u8 proto, __be32 a4,
+		     u16 p4, struct in6_addr *a6, u16 *p6);
+/* Is T:t inside a pool4 range of @proto; is T a pool4 address at all. */
+bool nat64_pool4_has(struct nat64_instance *inst, u8 proto, __be32 a,
+		     u16 port);
+bool nat64_pool4_has_addr(struct nat64_instance *inst, __be32 a);
+
+int nat64_state_module_init(void);
+void nat64_state_module_exit(void);
 
 /* Created with the instance (mode nat64), freed with it. */
 int nat64_state_init(struct nat64_instance *inst);

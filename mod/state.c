@@ -1,0 +1,1072 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The state of a nat64 instance (RFC 6146): pool4, BIB entries, sessions.
+ *
+ * Readers (the packet path) walk the hash chains under RCU with no lock.
+ * Writers (new entries, state changes, deletions, expiry, netlink) hold
+ * st->lock, a BH spinlock. The chains are keyed with siphash and a random
+ * key per instance, so that no sender can choose its bucket.
+ *
+ * Expiry costs no scan of the table: each lifetime class (UDP, ICMP, TCP
+ * established, TCP transitory, TCP incoming SYN) has a list in the order
+ * the sessions were put on it. A packet only moves the session's expiry
+ * time forward (no lock). The worker looks at the old end of each list:
+ * an entry that was refreshed meanwhile goes back to the young end, one
+ * that was not is deleted, and the walk stops at the first entry that
+ * cannot have expired yet. Each session is moved at most once per
+ * lifetime, so the cost follows the traffic, not the table size.
+ *
+ * Paired pooling (6146-6): every subscriber (an IPv6 /56) gets one IPv4
+ * address for all its BIB entries, chosen by a keyed hash of its prefix
+ * and kept while it has entries.
+ */
+#include <linux/jiffies.h>
+#include <linux/random.h>
+#include <linux/siphash.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/vmalloc.h>
+#include <linux/workqueue.h>
+#include <net/ipv6.h>
+
+#include "instance.h"
+#include "state.h"
+
+#define BIB_BITS	16
+#define SESS_BITS	18
+#define SUB_BITS	12
+#define SUB_LEN		56	/* the subscriber prefix (RFC 6888 sizing) */
+#define SYN4_TIMEOUT	6	/* TCP_INCOMING_SYN, seconds */
+
+enum lifetime {
+	LT_UDP,
+	LT_ICMP,
+	LT_TCP_EST,
+	LT_TCP_TRANS,
+	LT_TCP_SYN4,
+	LT_MAX
+};
+
+/* Immutable once published; replaced whole under pn->lock. */
+struct pool4 {
+	struct rcu_head rcu;
+	unsigned int n;
+	struct nat64_pool4_info e[];
+};
+
+struct sub {
+	struct hlist_node node;
+	struct rcu_head rcu;
+	struct in6_addr prefix;
+	__be32 addr4;
+	u32 bibs;
+};
+
+struct bib {
+	struct hlist_node by6;
+	struct hlist_node by4;
+	struct rcu_head rcu;
+	struct sub *sub;		/* NULL for static entries */
+	struct in6_addr addr6;
+	__be32 addr4;
+	u16 port6, port4;
+	u8 proto;
+	bool is_static;
+	u32 sessions;
+	struct list_head list;		/* its sessions (st->lock) */
+};
+
+struct session {
+	struct hlist_node node;		/* by (bib, Z, z) */
+	struct list_head lru;		/* its lifetime's list */
+	struct list_head sibling;	/* bib->list */
+	struct bib *bib;
+	struct in6_addr remote6;	/* Y' */
+	__be32 remote4;			/* Z */
+	u16 rport;			/* y = z */
+	u8 lt;				/* enum lifetime */
+	u8 tcp;				/* enum nat64_tcp_state */
+	unsigned long stamp;		/* when put on the lru */
+	unsigned long expires;		/* refreshed by packets, no lock */
+	struct rcu_head rcu;
+};
+
+struct nat64_state {
+	spinlock_t lock;
+	siphash_key_t key;
+	struct pool4 __rcu *pool4;
+	struct hlist_head *by6, *by4, *sess, *subs;
+	struct list_head lru[LT_MAX];
+	u32 nsessions;
+	struct delayed_work gc;
+	struct nat64_instance *inst;
+};
+
+static struct kmem_cache *bib_cache, *session_cache;
+
+/* --- hashing ---------------------------------------------------------- */
+
+static u32 hash6(const struct nat64_state *st, u8 proto,
+		 const struct in6_addr *a, u16 port, unsigned int bits)
+{
+	struct {
+		struct in6_addr a;
+		u32 pp;
+	} k = { *a, (u32)proto << 16 | port };
+
+	return siphash(&k, sizeof(k), &st->key) >> (64 - bits);
+}
+
+static u32 hash4(const struct nat64_state *st, u8 proto, __be32 a, u16 port)
+{
+	return siphash_2u32((__force u32)a, (u32)proto << 16 | port,
+			    &st->key) >> (64 - BIB_BITS);
+}
+
+static u32 hash_sess(const struct nat64_state *st, const struct bib *b,
+		     __be32 z, u16 zp)
+{
+	return siphash_3u32((u32)(unsigned long)b, (__force u32)z, zp,
+			    &st->key) >> (64 - SESS_BITS);
+}
+
+/* --- globals ---------------------------------------------------------- */
+
+static unsigned long lifetime(const struct nat64_instance *inst, u8 lt)
+{
+	const struct nat64_globals *g;
+	u32 s;
+
+	rcu_read_lock();
+	g = rcu_dereference(inst->globals);
+	switch (lt) {
+	case LT_UDP:
+		s = g->udp_timeout;
+		break;
+	case LT_ICMP:
+		s = g->icmp_timeout;
+		break;
+	case LT_TCP_EST:
+		s = g->tcp_est_timeout;
+		break;
+	case LT_TCP_TRANS:
+		s = g->tcp_trans_timeout;
+		break;
+	default:
+		s = SYN4_TIMEOUT;
+		break;
+	}
+	rcu_read_unlock();
+	return (unsigned long)s * HZ;
+}
+
+static u8 tcp_lt(enum nat64_tcp_state s)
+{
+	switch (nat64_tcp_timer(s)) {
+	case NAT64_TCP_TIMER_EST:
+		return LT_TCP_EST;
+	case NAT64_TCP_TIMER_SYN4:
+		return LT_TCP_SYN4;
+	default:
+		return LT_TCP_TRANS;
+	}
+}
+
+/* --- lookups (RCU) ---------------------------------------------------- */
+
+static struct bib *bib_find6(struct nat64_state *st, u8 proto,
+			     const struct in6_addr *a, u16 port)
+{
+	struct bib *b;
+
+	hlist_for_each_entry_rcu(b, &st->by6[hash6(st, proto, a, port,
+						   BIB_BITS)], by6)
+		if (b->proto == proto && b->port6 == port &&
+		    ipv6_addr_equal(&b->addr6, a))
+			return b;
+	return NULL;
+}
+
+static struct bib *bib_find4(struct nat64_state *st, u8 proto, __be32 a,
+			     u16 port)
+{
+	struct bib *b;
+
+	hlist_for_each_entry_rcu(b, &st->by4[hash4(st, proto, a, port)], by4)
+		if (b->proto == proto && b->port4 == port && b->addr4 == a)
+			return b;
+	return NULL;
+}
+
+static struct session *sess_find(struct nat64_state *st, const struct bib *b,
+				 __be32 z, u16 zp)
+{
+	struct session *s;
+
+	hlist_for_each_entry_rcu(s, &st->sess[hash_sess(st, b, z, zp)], node)
+		if (s->bib == b && s->remote4 == z && s->rport == zp)
+			return s;
+	return NULL;
+}
+
+/* Any session of @b with remote address @z (address-dependent filter). */
+static bool sess_to_addr(const struct bib *b, __be32 z)
+{
+	struct session *s;
+
+	list_for_each_entry(s, &b->list, sibling)
+		if (s->remote4 == z)
+			return true;
+	return false;
+}
+
+/* --- pool4 ------------------------------------------------------------ */
+
+static bool p4_contains(const struct nat64_pool4_info *e, __be32 a)
+{
+	u32 mask = e->plen ? ~0U << (32 - e->plen) : 0;
+
+	return ((ntohl(a) ^ ntohl(e->addr)) & mask) == 0;
+}
+
+static u32 p4_size(const struct nat64_pool4_info *e)
+{
+	return e->plen ? 1U << (32 - e->plen) : 0;	/* /0: 2^32, capped */
+}
+
+static bool p4_overlap(const struct nat64_pool4_info *a,
+		       const struct nat64_pool4_info *b)
+{
+	if (a->proto != b->proto || a->max < b->min || b->max < a->min)
+		return false;
+	return p4_contains(a->plen <= b->plen ? a : b,
+			   a->plen <= b->plen ? b->addr : a->addr);
+}
+
+bool nat64_pool4_has(struct nat64_instance *inst, u8 proto, __be32 a,
+		     u16 port)
+{
+	const struct pool4 *p = rcu_dereference(inst->state->pool4);
+	unsigned int i;
+
+	for (i = 0; p && i < p->n; i++)
+		if (p->e[i].proto == proto && port >= p->e[i].min &&
+		    port <= p->e[i].max && p4_contains(&p->e[i], a))
+			return true;
+	return false;
+}
+
+bool nat64_pool4_has_addr(struct nat64_instance *inst, __be32 a)
+{
+	const struct pool4 *p = rcu_dereference(inst->state->pool4);
+	unsigned int i;
+
+	for (i = 0; p && i < p->n; i++)
+		if (p4_contains(&p->e[i], a))
+			return true;
+	return false;
+}
+
+static struct pool4 *pool4_alloc(unsigned int n)
+{
+	struct pool4 *p = kzalloc(struct_size(p, e, n), GFP_KERNEL);
+
+	if (p)
+		p->n = n;
+	return p;
+}
+
+/* Process context; the caller holds pn->lock (serialises writers). */
+int nat64_pool4_add(struct nat64_instance *inst,
+		    const struct nat64_pool4_info *in,
+		    struct netlink_ext_ack *extack)
+{
+	struct nat64_state *st = inst->state;
+	struct pool4 *old, *new;
+	unsigned int i, n;
+
+	if (in->plen > 32 || in->min > in->max ||
+	    (in->plen < 32 && (ntohl(in->addr) << in->plen))) {
+		NL_SET_ERR_MSG(extack, "bad pool4 prefix or port range");
+		return -EINVAL;
+	}
+	if (in->proto != IPPROTO_TCP && in->proto != IPPROTO_UDP &&
+	    in->proto != IPPROTO_ICMP) {
+		NL_SET_ERR_MSG(extack, "pool4 takes tcp, udp or icmp");
+		return -EINVAL;
+	}
+	old = rcu_dereference_protected(st->pool4, 1);
+	n = old ? old->n : 0;
+	for (i = 0; i < n; i++)
+		if (p4_overlap(&old->e[i], in)) {
+			NL_SET_ERR_MSG(extack, "overlaps a pool4 entry of that protocol");
+			return -EEXIST;
+		}
+	if (n >= NAT64_POOL4_MAX) {
+		NL_SET_ERR_MSG(extack, "too many pool4 entries");
+		return -ENOSPC;
+	}
+	new = pool4_alloc(n + 1);
+	if (!new)
+		return -ENOMEM;
+	if (n)
+		memcpy(new->e, old->e, n * sizeof(new->e[0]));
+	new->e[n] = *in;
+	rcu_assign_pointer(st->pool4, new);
+	if (old)
+		kfree_rcu(old, rcu);
+	return 0;
+}
+
+static void flush(struct nat64_state *st, bool statics);
+
+int nat64_pool4_del(struct nat64_instance *inst,
+		    const struct nat64_pool4_info *in,
+		    struct netlink_ext_ack *extack)
+{
+	struct nat64_state *st = inst->state;
+	struct pool4 *old, *new;
+	unsigned int i, j, n;
+
+	old = rcu_dereference_protected(st->pool4, 1);
+	n = old ? old->n : 0;
+	for (i = 0; i < n; i++)
+		if (old->e[i].addr == in->addr && old->e[i].plen == in->plen &&
+		    old->e[i].proto == in->proto && old->e[i].min == in->min &&
+		    old->e[i].max == in->max)
+			break;
+	if (i == n) {
+		NL_SET_ERR_MSG(extack, "no such pool4 entry");
+		return -ENOENT;
+	}
+	new = n > 1 ? pool4_alloc(n - 1) : NULL;
+	if (n > 1 && !new)
+		return -ENOMEM;
+	for (j = 0; j < n - 1; j++)
+		new->e[j] = old->e[j < i ? j : j + 1];
+	rcu_assign_pointer(st->pool4, new);
+	kfree_rcu(old, rcu);
+	/* Its dynamic bindings go with it: their addresses are not ours. */
+	flush(st, false);
+	return 0;
+}
+
+void nat64_pool4_flush(struct nat64_instance *inst)
+{
+	struct nat64_state *st = inst->state;
+	struct pool4 *old = rcu_dereference_protected(st->pool4, 1);
+
+	RCU_INIT_POINTER(st->pool4, NULL);
+	if (old)
+		kfree_rcu(old, rcu);
+	flush(st, false);
+}
+
+int nat64_pool4_get(struct nat64_instance *inst, unsigned int idx,
+		    struct nat64_pool4_info *out)
+{
+	const struct pool4 *p;
+	int err = -ENOENT;
+
+	rcu_read_lock();
+	p = rcu_dereference(inst->state->pool4);
+	if (p && idx < p->n) {
+		*out = p->e[idx];
+		err = 0;
+	}
+	rcu_read_unlock();
+	return err;
+}
+
+/* --- deletion (st->lock held) ------------------------------------------ */
+
+static void sub_put(struct nat64_state *st, struct sub *s)
+{
+	if (s && !--s->bibs) {
+		hlist_del_rcu(&s->node);
+		kfree_rcu(s, rcu);
+	}
+}
+
+static void bib_del(struct nat64_state *st, struct bib *b)
+{
+	hlist_del_rcu(&b->by6);
+	hlist_del_rcu(&b->by4);
+	sub_put(st, b->sub);
+	kfree_rcu(b, rcu);
+}
+
+static void sess_del(struct nat64_state *st, struct session *s)
+{
+	struct bib *b = s->bib;
+
+	hlist_del_rcu(&s->node);
+	list_del(&s->lru);
+	list_del(&s->sibling);
+	st->nsessions--;
+	kfree_rcu(s, rcu);
+	if (!--b->sessions && !b->is_static)
+		bib_del(st, b);
+}
+
+/* Every session, and every dynamic BIB entry (@statics: all of them). */
+static void flush(struct nat64_state *st, bool statics)
+{
+	struct session *s, *tmp;
+	struct hlist_node *n;
+	struct bib *b;
+	unsigned int i;
+
+	spin_lock_bh(&st->lock);
+	for (i = 0; i < LT_MAX; i++)
+		list_for_each_entry_safe(s, tmp, &st->lru[i], lru)
+			sess_del(st, s);
+	for (i = 0; i < (1U << BIB_BITS); i++)
+		hlist_for_each_entry_safe(b, n, &st->by4[i], by4)
+			if (statics || !b->is_static)
+				bib_del(st, b);
+	spin_unlock_bh(&st->lock);
+}
+
+/* --- expiry ----------------------------------------------------------- */
+
+#define GC_BUDGET 4096	/* entries per list per run; the rest waits 1 s */
+
+static void gc(struct work_struct *w)
+{
+	struct nat64_state *st = container_of(to_delayed_work(w),
+					      struct nat64_state, gc);
+	unsigned long now = jiffies, life;
+	struct session *s;
+	unsigned int i, budget;
+	u32 expired = 0;
+
+	for (i = 0; i < LT_MAX; i++) {
+		life = lifetime(st->inst, i);
+		budget = GC_BUDGET;
+		spin_lock_bh(&st->lock);
+		while (budget-- && !list_empty(&st->lru[i])) {
+			s = list_first_entry(&st->lru[i], struct session, lru);
+			if (time_before(now, s->stamp + life))
+				break;	/* the rest are younger */
+			if (time_before(now, READ_ONCE(s->expires))) {
+				s->stamp = now;
+				list_move_tail(&s->lru, &st->lru[i]);
+				continue;
+			}
+			sess_del(st, s);
+			expired++;
+		}
+		spin_unlock_bh(&st->lock);
+	}
+	if (expired)
+		nat64_stats_add(&st->inst->stats, NAT64_STAT_SESSION_EXPIRED,
+				expired);
+	queue_delayed_work(system_power_efficient_wq, &st->gc, HZ);
+}
+
+/* --- creation (st->lock held) ----------------------------------------- */
+
+static struct sub *sub_find(struct nat64_state *st,
+			    const struct in6_addr *prefix, u32 h)
+{
+	struct sub *s;
+
+	hlist_for_each_entry(s, &st->subs[h], node)
+		if (ipv6_addr_equal(&s->prefix, prefix))
+			return s;
+	return NULL;
+}
+
+/*
+ * A free port on @a for @proto inside @e's range, in the same range
+ * (0-1023 or not) as @want when the entry has one, with its parity
+ * (RFC 4787 REQ-3, 6146-7), starting at a random place (RFC 6056).
+ */
+static int port_on(struct nat64_state *st, const struct nat64_pool4_info *e,
+		   __be32 a, u16 want)
+{
+	u32 lo = e->min, hi = e->max, n, start, i, p;
+	bool strict;
+	int pass;
+
+	if (want < 1024 && lo < 1024)
+		hi = min_t(u32, hi, 1023);
+	else if (want >= 1024 && hi >= 1024)
+		lo = max_t(u32, lo, 1024);
+	if (e->proto == IPPROTO_ICMP)
+		want = 0;	/* identifiers: no range, no parity */
+	n = hi - lo + 1;
+	start = get_random_u32_below(n);
+	for (pass = 0; pass < 2; pass++) {
+		strict = pass == 0 && e->proto != IPPROTO_ICMP && n > 1;
+		for (i = 0; i < n; i++) {
+			p = lo + (start + i) % n;
+			if (strict && (p & 1) != (want & 1))
+				continue;
+			if (!bib_find4(st, e->proto, a, p))
+				return p;
+		}
+		if (!strict)
+			break;
+	}
+	return -1;
+}
+
+/* The @k-th address of the pool4 entries of @proto, and its entry. */
+static const struct nat64_pool4_info *nth_addr(const struct pool4 *p,
+					       u8 proto, u32 k, __be32 *a)
+{
+	unsigned int i;
+	u32 sz;
+
+	for (i = 0; i < p->n; i++) {
+		if (p->e[i].proto != proto)
+			continue;
+		sz = p4_size(&p->e[i]);
+		if (sz && k >= sz) {
+			k -= sz;
+			continue;
+		}
+		*a = htonl(ntohl(p->e[i].addr) + k);
+		return &p->e[i];
+	}
+	return NULL;
+}
+
+static u32 addr_count(const struct pool4 *p, u8 proto)
+{
+	unsigned int i;
+	u64 n = 0;
+
+	for (i = 0; i < p->n; i++)
+		if (p->e[i].proto == proto)
+			n += p4_size(&p->e[i]) ?: (1ULL << 32);
+	return min_t(u64, n, 1U << 24);	/* bounds the search below */
+}
+
+/* A port on @a for @proto from any entry holding @a, or -1. */
+static int port_any(struct nat64_state *st, const struct pool4 *p, u8 proto,
+		    __be32 a, u16 want)
+{
+	unsigned int i;
+	int port;
+
+	for (i = 0; i < p->n; i++)
+		if (p->e[i].proto == proto && p4_contains(&p->e[i], a)) {
+			port = port_on(st, &p->e[i], a, want);
+			if (port >= 0)
+				return port;
+		}
+	return -1;
+}
+
+static struct bib *bib_new(struct nat64_state *st, u8 proto,
+			   const struct in6_addr *a6, u16 p6, u32 *why)
+{
+	const struct pool4 *p = rcu_dereference(st->pool4);
+	struct in6_addr prefix;
+	struct sub *s;
+	struct bib *b;
+	u32 h, total, k, tries;
+	__be32 a;
+	int port = -1;
+
+	total = p ? addr_count(p, proto) : 0;
+	if (!total) {
+		*why = NAT64_STAT_DROP_POOL4;
+		return NULL;
+	}
+	ipv6_addr_prefix(&prefix, a6, SUB_LEN);
+	h = hash6(st, 0, &prefix, 0, SUB_BITS);
+	s = sub_find(st, &prefix, h);
+	/* 6146-6: the subscriber's address first */
+	if (s)
+		port = port_any(st, p, proto, s->addr4, p6);
+	if (port >= 0) {
+		a = s->addr4;
+	} else {
+		k = siphash(&prefix, sizeof(prefix), &st->key) % total;
+		for (tries = 0; tries < min_t(u32, total, 256); tries++) {
+			if (!nth_addr(p, proto, (k + tries) % total, &a))
+				break;
+			port = port_any(st, p, proto, a, p6);
+			if (port >= 0)
+				break;
+		}
+	}
+	if (port < 0) {
+		*why = NAT64_STAT_DROP_POOL4;
+		return NULL;
+	}
+	b = kmem_cache_zalloc(bib_cache, GFP_ATOMIC);
+	if (!b) {
+		*why = NAT64_STAT_DROP_NOMEM;
+		return NULL;
+	}
+	if (!s) {
+		s = kzalloc(sizeof(*s), GFP_ATOMIC);
+		if (!s) {
+			kmem_cache_free(bib_cache, b);
+			*why = NAT64_STAT_DROP_NOMEM;
+			return NULL;
+		}
+		s->prefix = prefix;
+		s->addr4 = a;
+		hlist_add_head_rcu(&s->node, &st->subs[h]);
+	}
+	s->bibs++;
+	INIT_LIST_HEAD(&b->list);
+	b->sub = s;
+	b->proto = proto;
+	b->addr6 = *a6;
+	b->port6 = p6;
+	b->addr4 = a;
+	b->port4 = port;
+	hlist_add_head_rcu(&b->by6, &st->by6[hash6(st, proto, a6, p6,
+						   BIB_BITS)]);
+	hlist_add_head_rcu(&b->by4, &st->by4[hash4(st, proto, a, port)]);
+	nat64_stats_inc(&st->inst->stats, NAT64_STAT_BIB_NEW);
+	return b;
+}
+
+static u8 proto_lt(u8 proto, u8 tcp)
+{
+	if (proto == IPPROTO_UDP)
+		return LT_UDP;
+	if (proto == IPPROTO_ICMP)
+		return LT_ICMP;
+	return tcp_lt(tcp);
+}
+
+static struct session *sess_new(struct nat64_state *st, struct bib *b,
+				const struct nat64_flow *f, u8 tcp, u32 *why)
+{
+	const struct nat64_globals *g = rcu_dereference(st->inst->globals);
+	struct session *s;
+
+	if (st->nsessions >= g->max_sessions) {
+		*why = NAT64_STAT_DROP_SESSION_CAP;
+		return NULL;
+	}
+	s = kmem_cache_zalloc(session_cache, GFP_ATOMIC);
+	if (!s) {
+		*why = NAT64_STAT_DROP_NOMEM;
+		return NULL;
+	}
+	s->bib = b;
+	s->remote6 = f->remote6;
+	s->remote4 = f->remote4;
+	s->rport = f->rport;
+	s->tcp = tcp;
+	s->lt = proto_lt(b->proto, tcp);
+	s->stamp = jiffies;
+	s->expires = s->stamp + lifetime(st->inst, s->lt);
+	b->sessions++;
+	st->nsessions++;
+	list_add_tail(&s->lru, &st->lru[s->lt]);
+	list_add_tail(&s->sibling, &b->list);
+	hlist_add_head_rcu(&s->node, &st->sess[hash_sess(st, b, f->remote4,
+							 f->rport)]);
+	nat64_stats_inc(&st->inst->stats, NAT64_STAT_SESSION_NEW);
+	return s;
+}
+
+/* A TCP packet moves the state machine; st->lock only when it changes. */
+static void sess_tcp(struct nat64_state *st, struct session *s, bool from6,
+		     u8 flags)
+{
+	enum nat64_tcp_state next;
+	u8 lt;
+
+	next = nat64_tcp_next(READ_ONCE(s->tcp), from6, flags);
+	if (next == READ_ONCE(s->tcp))
+		return;
+	spin_lock_bh(&st->lock);
+	if (hlist_unhashed(&s->node))
+		goto out;	/* expired meanwhile */
+	next = nat64_tcp_next(s->tcp, from6, flags);
+	WRITE_ONCE(s->tcp, next);
+	lt = tcp_lt(next);
+	if (lt != s->lt) {
+		s->lt = lt;
+		s->stamp = jiffies;
+		list_move_tail(&s->lru, &st->lru[lt]);
+	}
+out:
+	spin_unlock_bh(&st->lock);
+}
+
+static void refresh(struct nat64_state *st, struct session *s)
+{
+	unsigned long e = jiffies + lifetime(st->inst, READ_ONCE(s->lt));
+
+	/* V4 INIT keeps its 6 s from the SYN (6146-22) */
+	if (s->lt != LT_TCP_SYN4 && READ_ONCE(s->expires) != e)
+		WRITE_ONCE(s->expires, e);
+}
+
+/* --- the packet path -------------------------------------------------- */
+
+u32 nat64_state_64(struct nat64_instance *inst, struct nat64_flow *f)
+{
+	struct nat64_state *st = inst->state;
+	struct session *s;
+	struct bib *b;
+	u32 why = 0;
+	u8 tcp;
+
+	b = bib_find6(st, f->proto, &f->addr6, f->port6);
+	s = b ? sess_find(st, b, f->remote4, f->rport) : NULL;
+	if (!s) {
+		tcp = NAT64_TCP_CLOSED;
+		if (f->proto == IPPROTO_TCP) {
+			tcp = nat64_tcp_next(tcp, true, f->tcp_flags);
+			/* 6146-26: no state for a stray non-SYN */
+			if (tcp == NAT64_TCP_CLOSED && !b)
+				return NAT64_STAT_DROP_NO_STATE;
+		}
+		spin_lock_bh(&st->lock);
+		b = bib_find6(st, f->proto, &f->addr6, f->port6);
+		if (!b)
+			b = bib_new(st, f->proto, &f->addr6, f->port6, &why);
+		s = b ? sess_find(st, b, f->remote4, f->rport) : NULL;
+		if (b && !s && tcp != NAT64_TCP_CLOSED)
+			s = sess_new(st, b, f, tcp, &why);
+		else if (b && !s && f->proto != IPPROTO_TCP)
+			s = sess_new(st, b, f, NAT64_TCP_CLOSED, &why);
+		if (b) {
+			f->addr4 = b->addr4;
+			f->port4 = b->port4;
+		}
+		/* a BIB entry made for nothing goes again */
+		if (b && !b->sessions && !b->is_static) {
+			bib_del(st, b);
+			b = NULL;
+		}
+		spin_unlock_bh(&st->lock);
+		if (!b)
+			return why ?: NAT64_STAT_DROP_NO_STATE;
+		if (!s)		/* 6146-26: translated, no state */
+			return why;
+		return 0;
+	}
+	f->addr4 = b->addr4;
+	f->port4 = b->port4;
+	if (f->proto == IPPROTO_TCP)
+		sess_tcp(st, s, true, f->tcp_flags);
+	refresh(st, s);
+	return 0;
+}
+
+u32 nat64_state_46(struct nat64_instance *inst, struct nat64_flow *f)
+{
+	struct nat64_state *st = inst->state;
+	const struct nat64_globals *g;
+	struct session *s;
+	struct bib *b;
+	u32 why = 0;
+	u8 tcp;
+
+	b = bib_find4(st, f->proto, f->addr4, f->port4);
+	if (!b)
+		return NAT64_STAT_DROP_NO_BIB;
+	f->addr6 = b->addr6;
+	f->port6 = b->port6;
+	s = sess_find(st, b, f->remote4, f->rport);
+	if (s) {
+		f->remote6 = s->remote6;
+		if (f->proto == IPPROTO_TCP)
+			sess_tcp(st, s, false, f->tcp_flags);
+		refresh(st, s);
+		return 0;
+	}
+	g = rcu_dereference(inst->globals);
+	tcp = NAT64_TCP_CLOSED;
+	if (f->proto == IPPROTO_TCP) {
+		if (g->drop_ext_tcp && (f->tcp_flags & NAT64_TCP_SYN))
+			return NAT64_STAT_DROP_EXT_TCP;	/* 6146-21 */
+		tcp = nat64_tcp_next(tcp, false, f->tcp_flags);
+		if (tcp == NAT64_TCP_CLOSED)
+			return 0;	/* 6146-26: translated, no state */
+	}
+	spin_lock_bh(&st->lock);
+	/* 6146-13: address-dependent filtering */
+	if (g->filtering == NAT64_FILTER_ADF && !b->is_static &&
+	    !sess_to_addr(b, f->remote4)) {
+		spin_unlock_bh(&st->lock);
+		return NAT64_STAT_DROP_FILTERED;
+	}
+	b = bib_find4(st, f->proto, f->addr4, f->port4);
+	s = b ? sess_find(st, b, f->remote4, f->rport) : NULL;
+	if (b && !s)
+		s = sess_new(st, b, f, tcp, &why);
+	if (s)
+		f->remote6 = s->remote6;
+	spin_unlock_bh(&st->lock);
+	if (!b)
+		return NAT64_STAT_DROP_NO_BIB;
+	return s ? 0 : why;
+}
+
+bool nat64_bib_find6(struct nat64_instance *inst, u8 proto,
+		     const struct in6_addr *a6, u16 p6, __be32 *a4, u16 *p4)
+{
+	struct bib *b = bib_find6(inst->state, proto, a6, p6);
+
+	if (!b)
+		return false;
+	*a4 = b->addr4;
+	*p4 = b->port4;
+	return true;
+}
+
+bool nat64_bib_find4(struct nat64_instance *inst, u8 proto, __be32 a4,
+		     u16 p4, struct in6_addr *a6, u16 *p6)
+{
+	struct bib *b = bib_find4(inst->state, proto, a4, p4);
+
+	if (!b)
+		return false;
+	*a6 = b->addr6;
+	*p6 = b->port6;
+	return true;
+}
+
+/* --- static BIB entries ----------------------------------------------- */
+
+int nat64_bib_add_static(struct nat64_instance *inst,
+			 const struct nat64_bib_info *in,
+			 struct netlink_ext_ack *extack)
+{
+	struct nat64_state *st = inst->state;
+	struct bib *b, *old;
+	int err = 0;
+
+	if (in->proto != IPPROTO_TCP && in->proto != IPPROTO_UDP &&
+	    in->proto != IPPROTO_ICMP) {
+		NL_SET_ERR_MSG(extack, "a BIB entry is tcp, udp or icmp");
+		return -EINVAL;
+	}
+	b = kmem_cache_zalloc(bib_cache, GFP_KERNEL);
+	if (!b)
+		return -ENOMEM;
+	b->proto = in->proto;
+	b->addr6 = in->addr6;
+	b->port6 = in->port6;
+	b->addr4 = in->addr4;
+	b->port4 = in->port4;
+	b->is_static = true;
+	INIT_LIST_HEAD(&b->list);
+	spin_lock_bh(&st->lock);
+	old = bib_find4(st, in->proto, in->addr4, in->port4);
+	if (old) {
+		NL_SET_ERR_MSG(extack, "that IPv4 transport address is bound");
+		err = -EEXIST;
+	} else if (bib_find6(st, in->proto, &in->addr6, in->port6)) {
+		NL_SET_ERR_MSG(extack, "that IPv6 transport address is bound");
+		err = -EEXIST;
+	} else {
+		hlist_add_head_rcu(&b->by6, &st->by6[hash6(st, b->proto,
+							   &b->addr6,
+							   b->port6,
+							   BIB_BITS)]);
+		hlist_add_head_rcu(&b->by4, &st->by4[hash4(st, b->proto,
+							   b->addr4,
+							   b->port4)]);
+	}
+	spin_unlock_bh(&st->lock);
+	if (err)
+		kmem_cache_free(bib_cache, b);
+	return err;
+}
+
+int nat64_bib_del_static(struct nat64_instance *inst, u8 proto,
+			 __be32 addr4, u16 port4,
+			 struct netlink_ext_ack *extack)
+{
+	struct nat64_state *st = inst->state;
+	struct session *s, *tmp;
+	struct bib *b;
+	int err = 0;
+
+	spin_lock_bh(&st->lock);
+	b = bib_find4(st, proto, addr4, port4);
+	if (!b || !b->is_static) {
+		if (b)
+			NL_SET_ERR_MSG(extack, "that BIB entry is not static");
+		else
+			NL_SET_ERR_MSG(extack, "no such BIB entry");
+		err = -ENOENT;
+		goto out;
+	}
+	/* b->is_static stays set: the last sess_del() must not free it */
+	list_for_each_entry_safe(s, tmp, &b->list, sibling)
+		sess_del(st, s);
+	bib_del(st, b);
+out:
+	spin_unlock_bh(&st->lock);
+	return err;
+}
+
+/* --- dumps ------------------------------------------------------------ */
+
+/*
+ * The cursor is (bucket << 32 | index in the bucket); @fn runs under
+ * st->lock (it only fills a message). Entries added or removed in a
+ * bucket between two calls can shift the index: the netlink layer
+ * flags such a dump (its generation count).
+ */
+#define CURSOR(bucket, idx) ((u64)(bucket) << 32 | (idx))
+
+int nat64_bib_walk(struct nat64_instance *inst, u8 proto, u64 *pos,
+		   int (*fn)(void *arg, const struct nat64_bib_info *b),
+		   void *arg)
+{
+	struct nat64_state *st = inst->state;
+	u32 bucket = *pos >> 32, idx = (u32)*pos, i;
+	struct nat64_bib_info info;
+	struct bib *b;
+
+	for (; bucket < (1U << BIB_BITS); bucket++, idx = 0) {
+		i = 0;
+		spin_lock_bh(&st->lock);
+		hlist_for_each_entry(b, &st->by4[bucket], by4) {
+			if (i++ < idx || (proto && b->proto != proto))
+				continue;
+			info = (struct nat64_bib_info) {
+				.proto = b->proto, .is_static = b->is_static,
+				.addr6 = b->addr6, .port6 = b->port6,
+				.addr4 = b->addr4, .port4 = b->port4,
+				.sessions = b->sessions,
+			};
+			if (fn(arg, &info)) {
+				spin_unlock_bh(&st->lock);
+				*pos = CURSOR(bucket, i - 1);
+				return 1;
+			}
+		}
+		spin_unlock_bh(&st->lock);
+	}
+	*pos = CURSOR(bucket, 0);
+	return 0;
+}
+
+int nat64_session_walk(struct nat64_instance *inst, u8 proto, u64 *pos,
+		       int (*fn)(void *arg,
+				 const struct nat64_session_info *s),
+		       void *arg)
+{
+	struct nat64_state *st = inst->state;
+	u32 bucket = *pos >> 32, idx = (u32)*pos, i;
+	struct nat64_session_info info;
+	unsigned long now;
+	struct session *s;
+	long left;
+
+	for (; bucket < (1U << SESS_BITS); bucket++, idx = 0) {
+		if (hlist_empty(&st->sess[bucket]))
+			continue;
+		i = 0;
+		spin_lock_bh(&st->lock);
+		now = jiffies;
+		hlist_for_each_entry(s, &st->sess[bucket], node) {
+			if (i++ < idx || (proto && s->bib->proto != proto))
+				continue;
+			left = (long)(READ_ONCE(s->expires) - now);
+			info = (struct nat64_session_info) {
+				.proto = s->bib->proto, .tcp_state = s->tcp,
+				.src6 = s->bib->addr6,
+				.sport6 = s->bib->port6,
+				.dst6 = s->remote6, .dport6 = s->rport,
+				.src4 = s->bib->addr4,
+				.sport4 = s->bib->port4,
+				.dst4 = s->remote4, .dport4 = s->rport,
+				.expires_ms = left > 0 ?
+					jiffies_to_msecs(left) : 0,
+			};
+			if (fn(arg, &info)) {
+				spin_unlock_bh(&st->lock);
+				*pos = CURSOR(bucket, i - 1);
+				return 1;
+			}
+		}
+		spin_unlock_bh(&st->lock);
+	}
+	*pos = CURSOR(bucket, 0);
+	return 0;
+}
+
+/* --- life ------------------------------------------------------------- */
+
+int nat64_state_init(struct nat64_instance *inst)
+{
+	struct nat64_state *st;
+	unsigned int i;
+
+	st = kzalloc(sizeof(*st), GFP_KERNEL);
+	if (!st)
+		return -ENOMEM;
+	st->by6 = kvcalloc(1U << BIB_BITS, sizeof(*st->by6), GFP_KERNEL);
+	st->by4 = kvcalloc(1U << BIB_BITS, sizeof(*st->by4), GFP_KERNEL);
+	st->sess = kvcalloc(1U << SESS_BITS, sizeof(*st->sess), GFP_KERNEL);
+	st->subs = kvcalloc(1U << SUB_BITS, sizeof(*st->subs), GFP_KERNEL);
+	if (!st->by6 || !st->by4 || !st->sess || !st->subs) {
+		kvfree(st->by6);
+		kvfree(st->by4);
+		kvfree(st->sess);
+		kvfree(st->subs);
+		kfree(st);
+		return -ENOMEM;
+	}
+	spin_lock_init(&st->lock);
+	get_random_bytes(&st->key, sizeof(st->key));
+	for (i = 0; i < LT_MAX; i++)
+		INIT_LIST_HEAD(&st->lru[i]);
+	st->inst = inst;
+	INIT_DELAYED_WORK(&st->gc, gc);
+	inst->state = st;
+	queue_delayed_work(system_power_efficient_wq, &st->gc, HZ);
+	return 0;
+}
+
+/* Process context; no reader can reach the state any more. */
+void nat64_state_free(struct nat64_instance *inst)
+{
+	struct nat64_state *st = inst->state;
+
+	if (!st)
+		return;
+	cancel_delayed_work_sync(&st->gc);
+	flush(st, true);
+	/* the entries were freed with kfree_rcu(); the tables may go now,
+	 * since no reader walks them (the caller waited for readers)
+	 */
+	kfree(rcu_dereference_protected(st->pool4, 1));
+	kvfree(st->by6);
+	kvfree(st->by4);
+	kvfree(st->sess);
+	kvfree(st->subs);
+	kfree(st);
+	inst->state = NULL;
+}
+
+int nat64_state_module_init(void)
+{
+	bib_cache = KMEM_CACHE(bib, 0);
+	session_cache = KMEM_CACHE(session, 0);
+	if (!bib_cache || !session_cache) {
+		kmem_cache_destroy(bib_cache);
+		kmem_cache_destroy(session_cache);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+void nat64_state_module_exit(void)
+{
+	/* the kfree_rcu() of the last entries must be done first */
+	rcu_barrier();
+	kmem_cache_destroy(bib_cache);
+	kmem_cache_destroy(session_cache);
+}
