@@ -46,6 +46,15 @@ enum nat64_udp0 {
 	NAT64_UDP0_DROP,	/* drop and count */
 };
 
+/*
+ * Stateful modes: the transport identifiers the output carries, in host
+ * order. TCP and UDP ports; an ICMP echo's identifier is sport.
+ */
+struct nat64_xlat_ports {
+	u16 sport, dport;		/* of the translated packet */
+	u16 inner_sport, inner_dport;	/* of the packet an error quotes */
+};
+
 struct nat64_xlat_cfg {
 	u16 lowest_ipv6_mtu;	/* 7915-3/4; >= 1280, default 1280 */
 	bool tclass_zero;	/* 7915-7 option: IPv6 Traffic Class = 0 */
@@ -57,6 +66,8 @@ struct nat64_xlat_cfg {
 	 * UDP checksum of zero is answered with ICMPv4 3/13 / ICMPv6 1/1
 	 */
 	bool drop_icmp;
+	/* NULL (SIIT): ports and identifiers are kept */
+	const struct nat64_xlat_ports *ports;
 	u32 mtu4_nexthop;	/* for PTB/FN MTU formulas; 0 = unknown */
 	u32 mtu6_nexthop;
 };
@@ -168,6 +179,14 @@ void nat64_xlat_64(const struct nat64_xlat_cfg *cfg,
 		   const struct nat64_xlat_map *map,
 		   const u8 *in, u32 avail, u32 len, __be16 ip_id,
 		   u8 *out, u32 cap, struct nat64_xlat_res *res);
+
+/*
+ * Sets the ports (TCP, UDP; @sport is an ICMP echo's identifier) of the
+ * L4 header @l4, of which @m bytes are there, in the output family's
+ * protocol @proto, and updates its checksum to match (RFC 1624). A UDP
+ * checksum of zero (IPv4: none) stays zero. Other protocols: untouched.
+ */
+void nat64_xlat_set_ports(u8 *l4, u32 m, u8 proto, u16 sport, u16 dport);
 
 /*
  * ---- helpers shared by xlat46.c and xlat64.c (not for callers) ----

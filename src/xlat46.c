@@ -469,6 +469,10 @@ static bool build46(const struct nat64_xlat_cfg *cfg, const struct hdr4 *h,
 	memcpy(inner + ih6, e->q + e->in.ihl, m);
 	if (!e->in.off)
 		inner_l4_46(e, inner + ih6, m);
+	if (!e->in.off && cfg->ports)
+		nat64_xlat_set_ports(inner + ih6, m, nh6(e->in.proto),
+				     cfg->ports->inner_sport,
+				     cfg->ports->inner_dport);
 	icmp6[0] = e->xl.type;
 	icmp6[1] = e->xl.code;
 	rest46(cfg, e, icmp6);
@@ -578,6 +582,9 @@ static bool xlat46(const struct nat64_xlat_cfg *cfg,
 	memcpy(out + hlen6, in + h.ihl, l4len);
 	if (l4len && !l4_46(cfg, &h, avail, &src, &dst, out + hlen6, res))
 		return false;
+	if (l4len && cfg->ports)	/* stateful: the BIB's ports */
+		nat64_xlat_set_ports(out + hlen6, l4len, nh6(h.proto),
+				     cfg->ports->sport, cfg->ports->dport);
 	/* 4.1: the IPv6 header, TTL decremented */
 	put_hdr6(cfg, &h, &src, &dst, in[8] - 1, fh, h.tot - h.ihl, out);
 	res->old_len = h.ihl + l4len;

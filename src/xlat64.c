@@ -456,6 +456,10 @@ static bool build64(const struct nat64_xlat_cfg *cfg, const struct hdr6 *h,
 	memcpy(inner + IP4_HDR, e->q + e->in.hlen, m);
 	if (!e->in.off)
 		inner_l4_64(e, inner + IP4_HDR, m);
+	if (!e->in.off && cfg->ports)
+		nat64_xlat_set_ports(inner + IP4_HDR, m, nh4(e->in.proto),
+				     cfg->ports->inner_sport,
+				     cfg->ports->inner_dport);
 	icmp4[0] = e->xl.type;
 	icmp4[1] = e->xl.code;
 	rest64(cfg, e, icmp4);
@@ -564,6 +568,9 @@ static bool xlat64(const struct nat64_xlat_cfg *cfg,
 	memcpy(out + IP4_HDR, in + h.hlen, l4len);
 	if (l4len && !l4_64(&h, src, dst, out + IP4_HDR, res))
 		return false;
+	if (l4len && cfg->ports)	/* stateful: the BIB's ports */
+		nat64_xlat_set_ports(out + IP4_HDR, l4len, nh4(h.proto),
+				     cfg->ports->sport, cfg->ports->dport);
 	/* 5.1: the IPv4 header, hop limit decremented */
 	put_hdr4(cfg, &h, src, dst, in[7] - 1, tl, ip_id, out);
 	res->old_len = h.hlen + l4len;

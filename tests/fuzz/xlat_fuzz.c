@@ -227,6 +227,8 @@ static int addr_64(void *priv, const struct in6_addr *in,
 
 /* ---- configuration variants ---- */
 
+static const struct nat64_xlat_ports fuzz_ports = { 4242, 53, 1111, 2222 };
+
 static void variant(u8 v, struct nat64_xlat_cfg *cfg, struct fmap *m,
 		    u32 *cap)
 {
@@ -241,6 +243,8 @@ static void variant(u8 v, struct nat64_xlat_cfg *cfg, struct fmap *m,
 	cfg->udp0 = v & 8 ? NAT64_UDP0_DROP : NAT64_UDP0_COMPUTE;
 	cfg->fn_mtu0_plateaus = !(v & 16);
 	cfg->drop_icmp = !(v & 2);	/* no byte left: with tclass copy */
+	/* stateful port rewrites, with two rarely combined settings */
+	cfg->ports = (v & 1) && (v & 4) ? &fuzz_ports : NULL;
 	cfg->mtu4_nexthop = v & 32 ? 1500 : 0;
 	cfg->mtu6_nexthop = v & 32 ? 1500 : 0;
 	memcpy(m->pfx.addr.s6_addr, v & 64 ? wkp : nsp, 16);
