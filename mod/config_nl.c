@@ -26,7 +26,19 @@ static const struct nla_policy global_policy[NAT64_G_MAX + 1] = {
 	[NAT64_G_MTU_PLATEAUS] = NLA_POLICY_MAX(NLA_U8, 1),
 	[NAT64_G_HAIRPIN] = NLA_POLICY_MAX(NLA_U8, NAT64_HAIRPIN_MAX),
 	[NAT64_G_DROP_ICMP] = NLA_POLICY_MAX(NLA_U8, 1),
+	/* RFC 6146 section 4: the shortest lifetimes it allows */
+	[NAT64_G_UDP_TIMEOUT] = NLA_POLICY_MIN(NLA_U32, 120),
+	[NAT64_G_TCP_EST_TIMEOUT] = NLA_POLICY_MIN(NLA_U32, 7200),
+	[NAT64_G_TCP_TRANS_TIMEOUT] = NLA_POLICY_MIN(NLA_U32, 240),
+	[NAT64_G_ICMP_TIMEOUT] = NLA_POLICY_MIN(NLA_U32, 1),
+	[NAT64_G_FILTERING] = NLA_POLICY_MAX(NLA_U8, NAT64_FILTER_MAX),
+	[NAT64_G_DROP_EXT_TCP] = NLA_POLICY_MAX(NLA_U8, 1),
+	[NAT64_G_MAX_SESSIONS] = { .type = NLA_U32 },
 };
+
+/* The globals only a nat64 instance has: [first, last]. */
+#define NAT64_G_STATEFUL_FIRST	NAT64_G_UDP_TIMEOUT
+#define NAT64_G_STATEFUL_LAST	NAT64_G_MAX_SESSIONS
 
 const struct nla_policy nat64_global_set_policy[NAT64_A_MAX + 1] = {
 	[NAT64_A_INSTANCE] = { .type = NLA_NUL_STRING,
@@ -71,6 +83,37 @@ static void apply(struct nat64_globals *g, struct nlattr **t)
 		g->hairpin = nla_get_u8(t[NAT64_G_HAIRPIN]);
 	if (t[NAT64_G_DROP_ICMP])
 		g->drop_icmp = nla_get_u8(t[NAT64_G_DROP_ICMP]);
+	if (t[NAT64_G_UDP_TIMEOUT])
+		g->udp_timeout = nla_get_u32(t[NAT64_G_UDP_TIMEOUT]);
+	if (t[NAT64_G_TCP_EST_TIMEOUT])
+		g->tcp_est_timeout = nla_get_u32(t[NAT64_G_TCP_EST_TIMEOUT]);
+	if (t[NAT64_G_TCP_TRANS_TIMEOUT])
+		g->tcp_trans_timeout = nla_get_u32(t[NAT64_G_TCP_TRANS_TIMEOUT]);
+	if (t[NAT64_G_ICMP_TIMEOUT])
+		g->icmp_timeout = nla_get_u32(t[NAT64_G_ICMP_TIMEOUT]);
+	if (t[NAT64_G_FILTERING])
+		g->filtering = nla_get_u8(t[NAT64_G_FILTERING]);
+	if (t[NAT64_G_DROP_EXT_TCP])
+		g->drop_ext_tcp = nla_get_u8(t[NAT64_G_DROP_EXT_TCP]);
+	if (t[NAT64_G_MAX_SESSIONS])
+		g->max_sessions = nla_get_u32(t[NAT64_G_MAX_SESSIONS]);
+}
+
+/* A stateful global set on another mode would be silently useless. */
+static int check_mode(const struct nat64_instance *inst, struct nlattr **t,
+		      struct netlink_ext_ack *extack)
+{
+	int i;
+
+	if (inst->mode == NAT64_MODE_NAT64)
+		return 0;
+	for (i = NAT64_G_STATEFUL_FIRST; i <= NAT64_G_STATEFUL_LAST; i++)
+		if (t[i]) {
+			NL_SET_ERR_MSG_ATTR(extack, t[i],
+					    "a global of nat64 instances, and this is not one");
+			return -EINVAL;
+		}
+	return 0;
 }
 
 int nat64_global_nl_set(struct sk_buff *skb, struct genl_info *info)
@@ -100,6 +143,12 @@ int nat64_global_nl_set(struct sk_buff *skb, struct genl_info *info)
 		kfree(new);
 		return err;
 	}
+	err = check_mode(inst, t, info->extack);
+	if (err) {
+		mutex_unlock(&pn->lock);
+		kfree(new);
+		return err;
+	}
 	old = rcu_dereference_protected(inst->globals,
 					lockdep_is_held(&pn->lock));
 	*new = *old;
@@ -110,7 +159,22 @@ int nat64_global_nl_set(struct sk_buff *skb, struct genl_info *info)
 	return 0;
 }
 
-static int put_globals(struct sk_buff *skb, const struct nat64_globals *g)
+/* Only a nat64 instance has the stateful globals. */
+static int put_stateful(struct sk_buff *skb, const struct nat64_globals *g)
+{
+	if (nla_put_u32(skb, NAT64_G_UDP_TIMEOUT, g->udp_timeout) ||
+	    nla_put_u32(skb, NAT64_G_TCP_EST_TIMEOUT, g->tcp_est_timeout) ||
+	    nla_put_u32(skb, NAT64_G_TCP_TRANS_TIMEOUT, g->tcp_trans_timeout) ||
+	    nla_put_u32(skb, NAT64_G_ICMP_TIMEOUT, g->icmp_timeout) ||
+	    nla_put_u8(skb, NAT64_G_FILTERING, g->filtering) ||
+	    nla_put_u8(skb, NAT64_G_DROP_EXT_TCP, g->drop_ext_tcp) ||
+	    nla_put_u32(skb, NAT64_G_MAX_SESSIONS, g->max_sessions))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int put_globals(struct sk_buff *skb, const struct nat64_instance *inst,
+		       const struct nat64_globals *g)
 {
 	struct nlattr *nest = nla_nest_start(skb, NAT64_A_GLOBAL);
 
@@ -122,7 +186,8 @@ static int put_globals(struct sk_buff *skb, const struct nat64_globals *g)
 	    nla_put_u8(skb, NAT64_G_TOS, g->tos) ||
 	    nla_put_u8(skb, NAT64_G_MTU_PLATEAUS, g->mtu_plateaus) ||
 	    nla_put_u8(skb, NAT64_G_HAIRPIN, g->hairpin) ||
-	    nla_put_u8(skb, NAT64_G_DROP_ICMP, g->drop_icmp))
+	    nla_put_u8(skb, NAT64_G_DROP_ICMP, g->drop_icmp) ||
+	    (inst->mode == NAT64_MODE_NAT64 && put_stateful(skb, g)))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;
@@ -147,8 +212,9 @@ int nat64_global_nl_get(struct sk_buff *skb, struct genl_info *info)
 				NAT64_CMD_GLOBAL_GET);
 	if (!hdr ||
 	    nla_put_string(msg, NAT64_A_INSTANCE, inst->name) ||
-	    put_globals(msg, rcu_dereference_protected(inst->globals,
-						       lockdep_is_held(&pn->lock))))
+	    put_globals(msg, inst,
+			rcu_dereference_protected(inst->globals,
+						  lockdep_is_held(&pn->lock))))
 		goto fail;
 	mutex_unlock(&pn->lock);
 	genlmsg_end(msg, hdr);

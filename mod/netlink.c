@@ -14,6 +14,7 @@
 #include "instance.h"
 #include "netlink.h"
 #include "pool6.h"
+#include "state_nl.h"
 
 enum nat64_mcgrp {
 	NAT64_MCGRP_EVENTS_ID,
@@ -462,6 +463,62 @@ static const struct genl_ops nat64_ops[] = {
 		.cmd = NAT64_CMD_POOL6791_FLUSH,
 		.doit = nat64_addr4set_nl_doit,
 		.policy = instance_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_POOL4_ADD,
+		.doit = nat64_pool4_nl_doit,
+		.policy = nat64_pool4_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_POOL4_DEL,
+		.doit = nat64_pool4_nl_doit,
+		.policy = nat64_pool4_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_POOL4_GET,
+		.dumpit = nat64_pool4_nl_dump,
+		.policy = nat64_state_instance_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_POOL4_FLUSH,
+		.doit = nat64_pool4_nl_doit,
+		.policy = nat64_state_instance_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_BIB_ADD,
+		.doit = nat64_bib_nl_doit,
+		.policy = nat64_bib_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_BIB_DEL,
+		.doit = nat64_bib_nl_doit,
+		.policy = nat64_bib_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_BIB_GET,
+		.dumpit = nat64_bib_nl_dump,
+		.policy = nat64_state_dump_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_SESSION_GET,
+		.dumpit = nat64_session_nl_dump,
+		.policy = nat64_state_dump_policy,
 		.maxattr = NAT64_A_MAX,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
