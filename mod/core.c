@@ -12,6 +12,7 @@
 #include <linux/inetdevice.h>
 #include <linux/netfilter.h>
 #include <linux/random.h>
+#include <asm/unaligned.h>
 #include <net/icmp.h>
 #include <net/ip.h>
 #include <net/ip6_fib.h>
@@ -25,8 +26,10 @@
 #include "core.h"
 #include "eam.h"
 #include "frag6.h"
+#include "icmp.h"
 #include "instance.h"
 #include "pool6.h"
+#include "state.h"
 #include "xlat.h"
 
 struct nat64_scratch {
@@ -89,6 +92,13 @@ struct xlat_ctx {
 	__be32 err_inner_dst;
 	struct net_device *out4;	/* 6->4: the IPv4 output device */
 	bool denied;		/* an address was refused by the denylist */
+	/* nat64 mode: every address by role, and the ports, decided from
+	 * the state before translation (RFC 6146 3.6)
+	 */
+	bool stateful;
+	__be32 a4[NAT64_ADDR_ERR_SRC + 1];
+	struct in6_addr a6[NAT64_ADDR_ERR_SRC + 1];
+	struct nat64_xlat_ports ports;
 };
 
 static bool denied4(struct xlat_ctx *ctx, __be32 a)
@@ -119,6 +129,10 @@ static int map_64(void *priv, const struct in6_addr *in,
 	struct nat64_instance *inst = ctx->inst;
 	const struct nat64_prefix6 *p;
 
+	if (ctx->stateful) {
+		*out = ctx->a4[role];
+		return 0;
+	}
 	if (role == NAT64_ADDR_ERR_SRC)
 		return map_err_src(ctx, out);
 	if (role == NAT64_ADDR_DST && ctx->have_dst) {
@@ -160,6 +174,10 @@ static int map_46(void *priv, __be32 in, enum nat64_addr_role role,
 	struct xlat_ctx *ctx = priv;
 	const struct nat64_pool6 *pool;
 
+	if (ctx->stateful) {
+		*out = ctx->a6[role];
+		return 0;
+	}
 	if (role == NAT64_ADDR_ERR_SRC)
 		return -ENOENT;
 	if (role == NAT64_ADDR_DST && ctx->have_dst) {
@@ -204,6 +222,11 @@ static void cfg_init(const struct xlat_ctx *ctx, struct nat64_xlat_cfg *cfg)
 		.fn_mtu0_plateaus = g->mtu_plateaus,
 		.drop_icmp = g->drop_icmp,
 	};
+	if (ctx->stateful) {
+		cfg->ports = &ctx->ports;
+		/* 6146-17: a stateful translator computes the checksum */
+		cfg->udp0 = NAT64_UDP0_COMPUTE;
+	}
 }
 
 /* --- skb surgery ------------------------------------------------------ */
@@ -592,6 +615,7 @@ static void peek_err4(struct xlat_ctx *ctx, struct sk_buff *skb)
 }
 
 static enum step pipeline_46_ctx(struct xlat_ctx *ctx, struct sk_buff *skb);
+static enum step nat64_46(struct xlat_ctx *ctx, struct sk_buff *skb);
 
 /*
  * RFC 7757 4.2.2, intrinsic hairpinning: the translated IPv4 packet is
@@ -610,6 +634,8 @@ static enum step hairpin(struct xlat_ctx *ctx, struct sk_buff *skb)
 	ip_send_check(iph);
 	nat64_stats_inc(&ctx->inst->stats, NAT64_STAT_HAIRPIN);
 	ctx_init(&back, ctx->inst);
+	if (ctx->stateful)	/* 6146-34 */
+		return nat64_46(&back, skb);
 	back.skip_eam_src = true;
 	return pipeline_46_ctx(&back, skb);
 }
@@ -627,10 +653,13 @@ static enum step xlat_send_64(struct xlat_ctx *ctx, struct sk_buff *skb)
 
 	if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
 		return drop(inst, NAT64_STAT_DROP_NOMEM);
-	pin = ctx->g->hairpin == NAT64_HAIRPIN_INTRINSIC &&
-	      (ctx->dst_plen < 0 ||
-	       (nat64_eam_count(inst->eam) &&
-		nat64_eam_46_rcu(inst->eam, ctx->dst4, &back)));
+	if (ctx->stateful)	/* 6146-34: to our own pool4 */
+		pin = nat64_pool4_has_addr(inst, ctx->dst4);
+	else
+		pin = ctx->g->hairpin == NAT64_HAIRPIN_INTRINSIC &&
+		      (ctx->dst_plen < 0 ||
+		       (nat64_eam_count(inst->eam) &&
+			nat64_eam_46_rcu(inst->eam, ctx->dst4, &back)));
 	cfg_init(ctx, &cfg);
 	/* 7915-47: the IPv6 link a Packet Too Big came over */
 	cfg.mtu6_nexthop = skb->dev ? READ_ONCE(skb->dev->mtu) : 0;
@@ -718,12 +747,307 @@ static enum step pipeline_64(struct xlat_ctx *ctx, struct sk_buff *skb)
 	return xlat_send_64(ctx, skb);
 }
 
+/* --- The stateful pipelines (mode nat64, RFC 6146) ----------------------- */
+
+/*
+ * What RFC 6146 section 3.4 takes from a packet: its protocol, its
+ * ports (or an echo's identifier) and, for TCP, the flags. @off is where
+ * the L4 header starts. An ICMP type that is not echo gives proto
+ * ICMP with *is_err telling errors from the rest.
+ */
+struct l4info {
+	u8 proto;		/* IPPROTO_TCP, _UDP, _ICMP (for ICMPv6 too) */
+	u8 type;		/* ICMP / ICMPv6 type */
+	bool is_err;		/* an ICMP error */
+	bool is_echo;		/* an ICMP echo request or reply */
+	u16 sport, dport;	/* echo: both are the identifier */
+	u8 flags;		/* TCP */
+};
+
+static bool l4info(struct sk_buff *skb, int off, u8 nexthdr, bool v6,
+		   struct l4info *l)
+{
+	u8 buf[14];
+	const u8 *h;
+
+	memset(l, 0, sizeof(*l));
+	switch (nexthdr) {
+	case IPPROTO_TCP:
+		h = skb_header_pointer(skb, off, 14, buf);
+		if (!h)
+			return false;
+		l->flags = h[13] & (NAT64_TCP_FIN | NAT64_TCP_SYN |
+				    NAT64_TCP_RST);
+		break;
+	case IPPROTO_UDP:
+		h = skb_header_pointer(skb, off, 4, buf);
+		if (!h)
+			return false;
+		break;
+	case IPPROTO_ICMP:
+	case IPPROTO_ICMPV6:
+		if ((nexthdr == IPPROTO_ICMPV6) != v6)
+			return false;
+		h = skb_header_pointer(skb, off, 8, buf);
+		if (!h)
+			return false;
+		l->proto = IPPROTO_ICMP;
+		l->type = h[0];
+		l->is_echo = v6 ? h[0] == 128 || h[0] == 129 :
+				  h[0] == 0 || h[0] == 8;
+		l->is_err = v6 ? h[0] < 128 : nat64_icmp4_is_error(h[0]);
+		l->sport = l->dport = get_unaligned_be16(h + 4);
+		return true;
+	default:
+		return false;
+	}
+	l->proto = nexthdr;
+	l->sport = get_unaligned_be16(h);
+	l->dport = get_unaligned_be16(h + 2);
+	return true;
+}
+
+/* The IPv4-converted address of @a under the instance's first prefix. */
+static bool embed_first(struct nat64_instance *inst, __be32 a,
+			struct in6_addr *out)
+{
+	const struct nat64_pool6 *pool = rcu_dereference(inst->pool6);
+
+	if (!pool || !pool->n || !nat64_rfc6052_allowed(&pool->p[0], a, false))
+		return false;
+	nat64_rfc6052_embed(&pool->p[0], a, out);
+	return true;
+}
+
+/* The IPv4 address inside @a6, if a prefix holds it and may embed it. */
+static bool extract_any(struct nat64_instance *inst,
+			const struct in6_addr *a6, __be32 *out)
+{
+	const struct nat64_prefix6 *p = nat64_pool6_find_rcu(inst, a6);
+
+	return p && !nat64_rfc6052_extract(p, a6, out) &&
+	       nat64_rfc6052_allowed(p, *out, false);
+}
+
+/*
+ * 6146-14/15: an ICMPv6 error about a packet we sent to X' (from
+ * Pref64::Z). Its quoted packet names the BIB entry; nothing changes.
+ */
+static enum step nat64_err_64(struct xlat_ctx *ctx, struct sk_buff *skb,
+			      int off)
+{
+	struct nat64_instance *inst = ctx->inst;
+	struct ipv6hdr _ih, *ih;
+	struct l4info il;
+	__be16 frag_off;
+	__be32 t, z;
+	u16 tp;
+	u8 nexthdr;
+	int ioff;
+
+	ih = skb_header_pointer(skb, off + 8, sizeof(_ih), &_ih);
+	if (!ih)
+		return drop(inst, NAT64_STAT_DROP_TRUNCATED);
+	nexthdr = ih->nexthdr;
+	ioff = ipv6_skip_exthdr(skb, off + 8 + sizeof(*ih), &nexthdr,
+				&frag_off);
+	if (ioff < 0 || (frag_off & htons(IP6_OFFSET)) ||
+	    !l4info(skb, ioff, nexthdr, true, &il) || il.is_err)
+		return drop(inst, NAT64_STAT_DROP_NO_STATE);
+	if (!extract_any(inst, &ih->saddr, &z))
+		return drop(inst, NAT64_STAT_DROP_ADDR);
+	if (!nat64_bib_find6(inst, il.proto, &ih->daddr, il.dport, &t, &tp))
+		return drop(inst, NAT64_STAT_DROP_NO_STATE);
+	ctx->a4[NAT64_ADDR_SRC] = t;
+	if (!extract_any(inst, &ipv6_hdr(skb)->daddr,
+			 &ctx->a4[NAT64_ADDR_DST]))
+		return drop(inst, NAT64_STAT_DROP_ADDR);
+	ctx->a4[NAT64_ADDR_ERR_SRC] = t;
+	ctx->a4[NAT64_ADDR_INNER_SRC] = z;
+	ctx->a4[NAT64_ADDR_INNER_DST] = t;
+	/* the quoted packet went Z:z -> T:t (an echo: identifier t) */
+	ctx->ports.inner_sport = il.proto == IPPROTO_ICMP ? tp : il.sport;
+	ctx->ports.inner_dport = tp;
+	ctx->dst4 = ctx->a4[NAT64_ADDR_DST];
+	ctx->have_dst = true;
+	return xlat_send_64(ctx, skb);
+}
+
+static enum step nat64_64(struct xlat_ctx *ctx, struct sk_buff *skb)
+{
+	struct nat64_instance *inst = ctx->inst;
+	const struct nat64_prefix6 *p;
+	struct nat64_flow f = {};
+	struct ipv6hdr *ip6;
+	struct l4info l;
+	__be16 frag_off;
+	u8 nexthdr;
+	int off;
+	u32 why;
+
+	if (!pskb_may_pull(skb, sizeof(*ip6)))
+		goto pass;
+	ip6 = ipv6_hdr(skb);
+	/* 6146-3: only destinations inside a NAT64 prefix */
+	p = nat64_pool6_find_rcu(inst, &ip6->daddr);
+	if (!p)
+		goto pass;
+	/* 6146-2: a source inside one would loop */
+	if (nat64_pool6_find_rcu(inst, &ip6->saddr))
+		return drop(inst, NAT64_STAT_DROP_SRC_PREF64);
+	if (nat64_rfc6052_extract(p, &ip6->daddr, &f.remote4) ||
+	    !nat64_rfc6052_allowed(p, f.remote4, false))
+		return refuse(ctx, skb, true, NAT64_STAT_DROP_ADDR);
+	nexthdr = ip6->nexthdr;
+	off = ipv6_skip_exthdr(skb, sizeof(*ip6), &nexthdr, &frag_off);
+	if (off < 0)
+		return drop(inst, NAT64_STAT_DROP_MALFORMED);
+	/* without reassembly, a fragment has no ports to find its state */
+	if (frag_off & htons(IP6_OFFSET | IP6_MF))
+		return drop(inst, NAT64_STAT_DROP_FRAG);
+	if (!l4info(skb, off, nexthdr, true, &l))
+		return refuse(ctx, skb, true, NAT64_STAT_DROP_PROTO);
+	ctx->stateful = true;
+	if (l.is_err)
+		return nat64_err_64(ctx, skb, off);
+	if (l.proto == IPPROTO_ICMP && !l.is_echo)
+		return drop(inst, NAT64_STAT_DROP_ICMP_TYPE);
+	f.proto = l.proto;
+	f.tcp_flags = l.flags;
+	f.addr6 = ip6->saddr;
+	f.port6 = l.sport;
+	f.remote6 = ip6->daddr;
+	f.rport = l.proto == IPPROTO_ICMP ? 0 : l.dport;
+	why = nat64_state_64(inst, &f);
+	if (why == NAT64_STAT_DROP_POOL4 && ctx->g->drop_icmp) {
+		/* 6146-8: no transport address for it */
+		icmpv6_send(skb, ICMPV6_DEST_UNREACH, ICMPV6_ADDR_UNREACH, 0);
+		nat64_stats_inc(&inst->stats, NAT64_STAT_ICMP_SENT);
+	}
+	if (why)
+		return drop(inst, why);
+	ctx->a4[NAT64_ADDR_SRC] = f.addr4;
+	ctx->a4[NAT64_ADDR_DST] = f.remote4;
+	ctx->a4[NAT64_ADDR_ERR_SRC] = f.addr4;
+	ctx->ports.sport = f.port4;
+	ctx->ports.dport = l.dport;
+	ctx->dst4 = f.remote4;
+	ctx->have_dst = true;
+	if (skb_is_gso(skb))
+		return gso_each(ctx, skb, xlat_send_64);
+	return xlat_send_64(ctx, skb);
+pass:
+	nat64_stats_inc(&inst->stats, NAT64_STAT_PASS6);
+	return STEP_PASS;
+}
+
+/*
+ * 6146-14/15, 35/36: an ICMPv4 error about a packet we sent from T:t to
+ * Z. The quoted packet names the BIB entry; nothing changes. The
+ * error's source R becomes Pref64::R, so that traceroute shows the
+ * routers (6146-36, docs/nat64.md).
+ */
+static enum step nat64_err_46(struct xlat_ctx *ctx, struct sk_buff *skb,
+			      int off)
+{
+	struct nat64_instance *inst = ctx->inst;
+	struct iphdr _ih, *ih;
+	struct in6_addr x6;
+	struct l4info il;
+	u16 x;
+
+	ih = skb_header_pointer(skb, off + 8, sizeof(_ih), &_ih);
+	if (!ih || ih->ihl < 5 || (ih->frag_off & htons(IP_OFFSET)))
+		goto pass;
+	if (!l4info(skb, off + 8 + ih->ihl * 4, ih->protocol, false, &il) ||
+	    il.is_err ||
+	    !nat64_bib_find4(inst, il.proto, ih->saddr, il.sport, &x6, &x))
+		goto pass;	/* not about a translated flow: the host's */
+	if (!embed_first(inst, ip_hdr(skb)->saddr,
+			 &ctx->a6[NAT64_ADDR_SRC]) ||
+	    !embed_first(inst, ih->daddr, &ctx->a6[NAT64_ADDR_INNER_DST]))
+		return drop(inst, NAT64_STAT_DROP_ADDR);
+	ctx->a6[NAT64_ADDR_DST] = x6;
+	ctx->a6[NAT64_ADDR_INNER_SRC] = x6;
+	ctx->ports.inner_sport = x;
+	ctx->ports.inner_dport = il.dport;
+	ctx->stateful = true;
+	ctx->dst6 = x6;
+	ctx->have_dst = true;
+	return xlat_send_46(ctx, skb);
+pass:
+	nat64_stats_inc(&inst->stats, NAT64_STAT_PASS4);
+	return STEP_PASS;
+}
+
+static enum step nat64_46(struct xlat_ctx *ctx, struct sk_buff *skb)
+{
+	struct nat64_instance *inst = ctx->inst;
+	struct nat64_flow f = {};
+	struct iphdr *iph;
+	struct l4info l;
+	u32 why;
+	int off;
+
+	if (!pskb_may_pull(skb, sizeof(*iph)))
+		goto pass;
+	iph = ip_hdr(skb);
+	/* 6146-3: only what is addressed to pool4 (or a static entry) */
+	if (!nat64_pool4_has_addr(inst, iph->daddr))
+		goto pass;
+	/* without reassembly a fragment cannot be matched: the host's */
+	if (iph->frag_off & htons(IP_OFFSET | IP_MF))
+		goto pass;
+	off = iph->ihl * 4;
+	if (!l4info(skb, off, iph->protocol, false, &l))
+		goto pass;
+	if (l.is_err)
+		return nat64_err_46(ctx, skb, off);
+	if (l.proto == IPPROTO_ICMP) {
+		/* an echo for no BIB entry is the host's own (6146-32) */
+		if (!l.is_echo ||
+		    !nat64_bib_find4(inst, IPPROTO_ICMP, iph->daddr, l.dport,
+				     &f.addr6, &f.port6))
+			goto pass;
+	} else if (!nat64_pool4_has(inst, l.proto, iph->daddr, l.dport) &&
+		   !nat64_bib_find4(inst, l.proto, iph->daddr, l.dport,
+				    &f.addr6, &f.port6)) {
+		goto pass;	/* outside the ranges: the host's ports */
+	}
+	f.proto = l.proto;
+	f.tcp_flags = l.flags;
+	f.addr4 = iph->daddr;
+	f.port4 = l.dport;
+	f.remote4 = iph->saddr;
+	f.rport = l.proto == IPPROTO_ICMP ? 0 : l.sport;
+	if (!embed_first(inst, iph->saddr, &f.remote6))
+		return drop(inst, NAT64_STAT_DROP_ADDR);
+	why = nat64_state_46(inst, &f);
+	if (why)
+		return drop(inst, why);
+	ctx->stateful = true;
+	ctx->a6[NAT64_ADDR_SRC] = f.remote6;
+	ctx->a6[NAT64_ADDR_DST] = f.addr6;
+	ctx->ports.sport = l.proto == IPPROTO_ICMP ? f.port6 : l.sport;
+	ctx->ports.dport = f.port6;
+	ctx->dst6 = f.addr6;
+	ctx->have_dst = true;
+	if (skb_is_gso(skb))
+		return gso_each(ctx, skb, xlat_send_46);
+	return xlat_send_46(ctx, skb);
+pass:
+	nat64_stats_inc(&inst->stats, NAT64_STAT_PASS4);
+	return STEP_PASS;
+}
+
 unsigned int nat64_core_46(struct nat64_instance *inst, struct sk_buff *skb)
 {
 	struct xlat_ctx ctx;
 
 	nat64_stats_inc(&inst->stats, NAT64_STAT_RX4);
 	ctx_init(&ctx, inst);
+	if (inst->mode == NAT64_MODE_NAT64)
+		return finish(nat64_46(&ctx, skb), skb);
 	return finish(pipeline_46_ctx(&ctx, skb), skb);
 }
 
@@ -733,5 +1057,7 @@ unsigned int nat64_core_64(struct nat64_instance *inst, struct sk_buff *skb)
 
 	nat64_stats_inc(&inst->stats, NAT64_STAT_RX6);
 	ctx_init(&ctx, inst);
+	if (inst->mode == NAT64_MODE_NAT64)
+		return finish(nat64_64(&ctx, skb), skb);
 	return finish(pipeline_64(&ctx, skb), skb);
 }

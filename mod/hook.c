@@ -2,9 +2,10 @@
 /*
  * The Netfilter hooks of an instance.
  *
- * A siit instance hooks IPv4 and IPv6 PREROUTING of its namespace, before
- * defragmentation (RFC 7915 translates fragments one by one) and before
- * conntrack, which never sees a packet that the instance translates.
+ * A siit or nat64 instance hooks IPv4 and IPv6 PREROUTING of its
+ * namespace, before defragmentation (RFC 7915 translates fragments one by
+ * one) and before conntrack, which never sees a packet that the instance
+ * translates.
  * An instance of the iptables framework hooks nothing: the xtables target
  * (xt.c) hands it the packets that rules select.
  */
@@ -35,7 +36,7 @@ int nat64_hook_setup(struct nat64_instance *inst)
 {
 	int err;
 
-	if (inst->mode != NAT64_MODE_SIIT ||
+	if ((inst->mode != NAT64_MODE_SIIT && inst->mode != NAT64_MODE_NAT64) ||
 	    inst->framework != NAT64_FW_NETFILTER)
 		return 0;
 	inst->hooks[0] = (struct nf_hook_ops) {

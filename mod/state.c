@@ -860,7 +860,12 @@ int nat64_bib_add_static(struct nat64_instance *inst,
 	INIT_LIST_HEAD(&b->list);
 	spin_lock_bh(&st->lock);
 	old = bib_find4(st, in->proto, in->addr4, in->port4);
-	if (old) {
+	rcu_read_lock();
+	if (!nat64_pool4_has_addr(inst, in->addr4)) {
+		/* only pool4 addresses reach the instance (6146-3) */
+		NL_SET_ERR_MSG(extack, "the IPv4 address is not in pool4");
+		err = -EINVAL;
+	} else if (old) {
 		NL_SET_ERR_MSG(extack, "that IPv4 transport address is bound");
 		err = -EEXIST;
 	} else if (bib_find6(st, in->proto, &in->addr6, in->port6)) {
@@ -875,6 +880,7 @@ int nat64_bib_add_static(struct nat64_instance *inst,
 							   b->addr4,
 							   b->port4)]);
 	}
+	rcu_read_unlock();
 	spin_unlock_bh(&st->lock);
 	if (err)
 		kmem_cache_free(bib_cache, b);

@@ -35,7 +35,8 @@ static struct nat64_instance *target_instance(const struct xt_action_param *par)
 	inst = nat64_instance_find_rcu(nat64_pernet(xt_net(par)),
 				       info->instance);
 	if (unlikely(!inst || inst->framework != NAT64_FW_IPTABLES ||
-		     inst->mode != NAT64_MODE_SIIT))
+		     (inst->mode != NAT64_MODE_SIIT &&
+		      inst->mode != NAT64_MODE_NAT64)))
 		return NULL;
 	return inst;
 }
@@ -88,7 +89,8 @@ static int nat64_tg_check(const struct xt_tgchk_param *par)
 		why = "no such instance in this network namespace";
 	else if (inst->framework != NAT64_FW_IPTABLES)
 		why = "its framework is netfilter: it translates by itself (create it with --framework iptables)";
-	else if (inst->mode != NAT64_MODE_SIIT)
+	else if (inst->mode != NAT64_MODE_SIIT &&
+		 inst->mode != NAT64_MODE_NAT64)
 		why = "its mode has no data path yet";
 	rcu_read_unlock();
 	if (why) {

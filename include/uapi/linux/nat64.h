@@ -354,6 +354,7 @@ enum nat64_stat {
 	NAT64_STAT_BIB_NEW,		/* dynamic BIB entries created */
 	NAT64_STAT_SESSION_NEW,		/* sessions created */
 	NAT64_STAT_SESSION_EXPIRED,	/* sessions that timed out */
+	NAT64_STAT_DROP_FRAG,		/* nat64: a fragment (no reassembly yet) */
 	__NAT64_STAT_MAX
 };
 #define NAT64_STAT_MAX (__NAT64_STAT_MAX - 1)
