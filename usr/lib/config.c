@@ -11,7 +11,42 @@
 /* The netlink type of each global: its size on the wire. */
 static int global_size(uint16_t id)
 {
-	return id == NAT64_G_LOWEST_IPV6_MTU ? 2 : 1;
+	switch (id) {
+	case NAT64_G_LOWEST_IPV6_MTU:
+		return 2;
+	case NAT64_G_UDP_TIMEOUT:
+	case NAT64_G_TCP_EST_TIMEOUT:
+	case NAT64_G_TCP_TRANS_TIMEOUT:
+	case NAT64_G_ICMP_TIMEOUT:
+	case NAT64_G_MAX_SESSIONS:
+		return 4;
+	default:
+		return 1;
+	}
+}
+
+static int put_global(struct nl_msg *msg, const struct nat64_global_val *v)
+{
+	switch (global_size(v->id)) {
+	case 4:
+		return nla_put_u32(msg, v->id, v->value);
+	case 2:
+		return nla_put_u16(msg, v->id, v->value);
+	default:
+		return nla_put_u8(msg, v->id, v->value);
+	}
+}
+
+static uint32_t get_global(const struct nlattr *a)
+{
+	switch (global_size(nla_type(a))) {
+	case 4:
+		return nla_get_u32((struct nlattr *)a);
+	case 2:
+		return nla_get_u16((struct nlattr *)a);
+	default:
+		return nla_get_u8((struct nlattr *)a);
+	}
 }
 
 static int nomem(struct nat64_nl *nl)
@@ -34,9 +69,7 @@ int nat64_global_set(struct nat64_nl *nl, const char *instance,
 	if (!nest)
 		goto fail;
 	for (i = 0; i < n; i++)
-		if (global_size(v[i].id) == 2 ?
-		    nla_put_u16(msg, v[i].id, v[i].value) :
-		    nla_put_u8(msg, v[i].id, v[i].value))
+		if (put_global(msg, &v[i]))
 			goto fail;
 	nla_nest_end(msg, nest);
 	return nat64_nl_doit(nl, msg, NULL, NULL);
@@ -71,8 +104,7 @@ static int global_reply(struct nlattr **tb, uint8_t cmd, void *arg)
 			return nat64_nl_set_error(ctx->nl, -EBADMSG,
 						  "the kernel sent a global we cannot read (%s)",
 						  strerror(EBADMSG));
-		ctx->out->value[id] = global_size(id) == 2 ?
-				      nla_get_u16(a) : nla_get_u8(a);
+		ctx->out->value[id] = get_global(a);
 		ctx->out->set[id] = 1;
 	}
 	return 0;

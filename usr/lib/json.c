@@ -151,6 +151,12 @@ void nat64_json_u64(struct nat64_json *j, uint64_t v)
 	fprintf(j->f, "%" PRIu64, v);
 }
 
+void nat64_json_bool(struct nat64_json *j, bool v)
+{
+	separate(j);
+	fputs(v ? "true" : "false", j->f);
+}
+
 void nat64_json_end(struct nat64_json *j)
 {
 	fputc('\n', j->f);
@@ -167,4 +173,10 @@ void nat64_json_kv_u64(struct nat64_json *j, const char *key, uint64_t v)
 {
 	nat64_json_key(j, key);
 	nat64_json_u64(j, v);
+}
+
+void nat64_json_kv_bool(struct nat64_json *j, const char *key, bool v)
+{
+	nat64_json_key(j, key);
+	nat64_json_bool(j, v);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * A small streaming JSON writer: objects, arrays, strings, unsigned
- * numbers. It writes compact JSON on one line; the caller ends the
+ * numbers, booleans. It writes compact JSON on one line; the caller ends the
  * document with nat64_json_end(), which adds the newline.
  *
  *	struct nat64_json j;
@@ -37,11 +37,13 @@ void nat64_json_array_end(struct nat64_json *j);
 void nat64_json_key(struct nat64_json *j, const char *key);
 void nat64_json_string(struct nat64_json *j, const char *s);
 void nat64_json_u64(struct nat64_json *j, uint64_t v);
+void nat64_json_bool(struct nat64_json *j, bool v);
 void nat64_json_end(struct nat64_json *j);
 
 /* A key and its value, in one call. */
 void nat64_json_kv_string(struct nat64_json *j, const char *key,
 			  const char *s);
 void nat64_json_kv_u64(struct nat64_json *j, const char *key, uint64_t v);
+void nat64_json_kv_bool(struct nat64_json *j, const char *key, bool v);
 
 #endif /* NAT64_JSON_H */

@@ -37,6 +37,17 @@ static const char *const names[__NAT64_STAT_MAX] = {
 	[NAT64_STAT_DROP_PROTO] = "drop_proto",
 	[NAT64_STAT_DROP_DENIED] = "drop_denied",
 	[NAT64_STAT_HAIRPIN] = "hairpin",
+	[NAT64_STAT_DROP_NO_BIB] = "drop_no_bib",
+	[NAT64_STAT_DROP_POOL4] = "drop_pool4",
+	[NAT64_STAT_DROP_FILTERED] = "drop_filtered",
+	[NAT64_STAT_DROP_SRC_PREF64] = "drop_src_pref64",
+	[NAT64_STAT_DROP_SESSION_CAP] = "drop_session_cap",
+	[NAT64_STAT_DROP_NO_STATE] = "drop_no_state",
+	[NAT64_STAT_DROP_EXT_TCP] = "drop_ext_tcp",
+	[NAT64_STAT_BIB_NEW] = "bib_new",
+	[NAT64_STAT_SESSION_NEW] = "session_new",
+	[NAT64_STAT_SESSION_EXPIRED] = "session_expired",
+	[NAT64_STAT_DROP_FRAG] = "drop_frag",
 };
 
 const char *nat64_stat_name(unsigned int id, char buf[NAT64_STAT_NAMSIZ])

@@ -6,6 +6,7 @@
  * may carry several KEY VALUE pairs; they are checked here and sent in one
  * request, which the kernel applies whole or not at all.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,6 +21,7 @@ static const char *const onoff_words[] = { "off", "on", NULL };
 static const char *const tclass_words[] = { "copy", "zero", NULL };
 static const char *const hairpin_words[] = { "off", "simple", "intrinsic",
 					     NULL };
+static const char *const filtering_words[] = { "eif", "adf", NULL };
 
 struct global_key {
 	const char *name;
@@ -40,6 +42,19 @@ static const struct global_key keys[] = {
 	{ "hairpin", NAT64_G_HAIRPIN, hairpin_words, 0, 0,
 	  "off|simple|intrinsic" },
 	{ "drop-icmp", NAT64_G_DROP_ICMP, onoff_words, 0, 0, "on|off" },
+	/* nat64 instances only: the kernel sends them for those alone */
+	{ "udp-timeout", NAT64_G_UDP_TIMEOUT, NULL, 120, UINT32_MAX,
+	  "120-4294967295 (seconds)" },
+	{ "tcp-est-timeout", NAT64_G_TCP_EST_TIMEOUT, NULL, 7200, UINT32_MAX,
+	  "7200-4294967295 (seconds)" },
+	{ "tcp-trans-timeout", NAT64_G_TCP_TRANS_TIMEOUT, NULL, 240,
+	  UINT32_MAX, "240-4294967295 (seconds)" },
+	{ "icmp-timeout", NAT64_G_ICMP_TIMEOUT, NULL, 1, UINT32_MAX,
+	  "1-4294967295 (seconds)" },
+	{ "filtering", NAT64_G_FILTERING, filtering_words, 0, 0, "eif|adf" },
+	{ "drop-ext-tcp", NAT64_G_DROP_EXT_TCP, onoff_words, 0, 0, "on|off" },
+	{ "max-sessions", NAT64_G_MAX_SESSIONS, NULL, 0, UINT32_MAX,
+	  "0-4294967295" },
 };
 
 static const struct global_key *find_key(const char *name)
@@ -211,7 +226,22 @@ out:
 	"                                 section 4.2; default intrinsic)\n" \
 	"  drop-icmp on|off               answer a packet dropped as untranslatable\n" \
 	"                                 with ICMPv4 3/13 or ICMPv6 1/1 (default on;\n" \
-	"                                 sections 4.4 and 5.4)\n"
+	"                                 sections 4.4 and 5.4)\n" \
+	"nat64 instances only (RFC 6146 section 4):\n" \
+	"  udp-timeout SECONDS            UDP session lifetime (>= 120, default 300)\n" \
+	"  tcp-est-timeout SECONDS        established TCP session lifetime\n" \
+	"                                 (>= 7200, default 7440)\n" \
+	"  tcp-trans-timeout SECONDS      transitory TCP session lifetime\n" \
+	"                                 (>= 240, default 240)\n" \
+	"  icmp-timeout SECONDS           ICMP query session lifetime (>= 1,\n" \
+	"                                 default 60)\n" \
+	"  filtering eif|adf              which IPv4 packets reach a binding:\n" \
+	"                                 endpoint-independent (default) or only\n" \
+	"                                 from addresses it has sessions with\n" \
+	"  drop-ext-tcp on|off            drop TCP connections initiated from IPv4\n" \
+	"                                 (default off; RFC 6146 section 3.5.2.2)\n" \
+	"  max-sessions N                 at most N sessions in the instance, a\n" \
+	"                                 memory cap (default 1048576)\n"
 
 static const struct nat64ctl_cmd cmds[] = {
 	{

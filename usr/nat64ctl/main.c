@@ -31,6 +31,9 @@ static const struct nat64ctl_object *const objects[] = {
 	&nat64ctl_global,
 	&nat64ctl_denylist,
 	&nat64ctl_pool6791,
+	&nat64ctl_pool4,
+	&nat64ctl_bib,
+	&nat64ctl_session,
 	NULL,
 };
 
@@ -196,7 +199,7 @@ static void help_all(void)
 	       "Options:\n"
 	       "  -j, --json           print JSON instead of text\n"
 	       "  -i, --instance NAME  the instance of a per-instance object (prefix, eam,\n"
-	       "                       global, denylist, pool6791);\n"
+	       "                       global, denylist, pool6791, pool4, bib, session);\n"
 	       "                       may be left out when the namespace has only one\n"
 	       "  -h, --help           print help (of the object or command before it)\n"
 	       "  -V, --version        print the version\n"
@@ -209,6 +212,7 @@ static void help_all(void)
 	       "  NAME   := 1-15 characters of A-Z a-z 0-9 _ . -\n"
 	       "  MODE   := %s\n"
 	       "  PREFIX := ADDR/LEN, an RFC 6052 prefix, LEN 32, 40, 48, 56, 64 or 96\n"
+	       "  PROTO  := tcp|udp|icmp (pool4, bib, session: nat64 instances)\n"
 	       "\n"
 	       "Exit status: 0 done, 1 refused (by the kernel or the system),\n"
 	       "2 usage error (nothing was sent). See nat64ctl(8).\n",

@@ -53,6 +53,9 @@ extern const struct nat64ctl_object nat64ctl_eam;
 extern const struct nat64ctl_object nat64ctl_global;
 extern const struct nat64ctl_object nat64ctl_denylist;
 extern const struct nat64ctl_object nat64ctl_pool6791;
+extern const struct nat64ctl_object nat64ctl_pool4;
+extern const struct nat64ctl_object nat64ctl_bib;
+extern const struct nat64ctl_object nat64ctl_session;
 
 /* One line on stderr: "nat64ctl: WHAT: ... (see ...)"; returns 2. */
 int nat64ctl_usage(const struct nat64ctl *ctl, const char *fmt, ...)
