@@ -225,6 +225,18 @@ e2e_check_eq "kernel: BIB_DEL with an IPv6 port (EINVAL)" \
 e2e_check_eq "kernel: BIB_ADD without the IPv6 side (EINVAL)" \
 	"EINVAL an IPv6 address and port are required" raw bib-add-no-ipv6 n
 
+# a dump of many parts (NAT64_DEBUG: 4 KiB reads) resumes where it stopped
+bib_fill() {
+	local i
+	for i in $(seq 1 150); do
+		ctl -i n bib add udp "192.0.2.1#$((20000 + i))" \
+			"2001:db8::7#$i" || return 1
+	done
+}
+e2e_check "150 static udp entries" bib_fill
+e2e_check_eq "bib list udp in 4 KiB parts: all, each once" "151 151" \
+	sh -c "NAT64_DEBUG=1 $NAT64CTL -j -i n bib list udp | jq -r '[length, (map(.port4) | unique | length)] | join(\" \")'"
+
 # sessions
 e2e_check_eq "session list -j of a fresh instance: []" "[]" \
 	ctl -j -i m session list
