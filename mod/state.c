@@ -388,12 +388,27 @@ static void sub_put(struct nat64_state *st, struct sub *s)
 	}
 }
 
+/*
+ * call_rcu(), not kfree_rcu(): the module's exit waits for these with
+ * rcu_barrier() before it destroys the caches, and rcu_barrier() does
+ * not wait for kfree_rcu()'s batches.
+ */
+static void bib_free_rcu(struct rcu_head *h)
+{
+	kmem_cache_free(bib_cache, container_of(h, struct bib, rcu));
+}
+
+static void sess_free_rcu(struct rcu_head *h)
+{
+	kmem_cache_free(session_cache, container_of(h, struct session, rcu));
+}
+
 static void bib_del(struct nat64_state *st, struct bib *b)
 {
 	hlist_del_rcu(&b->by6);
 	hlist_del_rcu(&b->by4);
 	sub_put(st, b->sub);
-	kfree_rcu(b, rcu);
+	call_rcu(&b->rcu, bib_free_rcu);
 }
 
 static void sess_del(struct nat64_state *st, struct session *s)
@@ -404,7 +419,7 @@ static void sess_del(struct nat64_state *st, struct session *s)
 	list_del(&s->lru);
 	list_del(&s->sibling);
 	st->nsessions--;
-	kfree_rcu(s, rcu);
+	call_rcu(&s->rcu, sess_free_rcu);
 	if (!--b->sessions && !b->is_static)
 		bib_del(st, b);
 }

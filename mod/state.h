@@ -115,8 +115,9 @@ int nat64_pool4_get(struct nat64_instance *inst, unsigned int idx,
 		    struct nat64_pool4_info *out);
 
 /*
- * Static BIB entries (port forwarding, RFC 6146 3.1). The IPv4 transport
- * address need not be inside pool4. -EEXIST when either side is taken.
+ * Static BIB entries (port forwarding, RFC 6146 3.1). The IPv4 address
+ * must be a pool4 address (only those reach the instance, 6146-3), on any
+ * port: -EINVAL otherwise; -EEXIST when either side is taken.
  */
 int nat64_bib_add_static(struct nat64_instance *inst,
 			 const struct nat64_bib_info *b,

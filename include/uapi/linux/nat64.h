@@ -130,6 +130,7 @@
  *     NAT64_A_PROTO        u8       required
  *     NAT64_A_ADDR4, NAT64_A_PORT4   required: the IPv4 side (T, t)
  *     NAT64_A_ADDR6, NAT64_A_PORT6   required: the IPv6 side (X', x)
+ *     -> EINVAL: ADDR4 is not a pool4 address (any port may be used)
  *     -> EEXIST: either side is bound already
  *   NAT64_CMD_BIB_DEL     (doit)   PROTO, ADDR4, PORT4: a static entry
  *   NAT64_CMD_BIB_GET     (dumpit) NAT64_A_PROTO optional (filter); each

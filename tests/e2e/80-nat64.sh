@@ -1,0 +1,188 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# A nat64 instance (RFC 6146) as the PLAT, and as a NAT64-CPE whose own
+# WAN address is its pool4: an IPv6-only client reaches an IPv4 server
+# with ping, curl, dig and iperf3; the translator's own services keep
+# working beside it; a port-forwarded service on the IPv6 side is reached
+# from IPv4 (a static BIB entry); nothing else from IPv4 gets in.
+#
+#   ns v6                      ns xl (nat64 "plat")              ns v4
+#   2001:db8:1::2/64 --------- 2001:db8:1::1/64
+#                              203.0.113.1/24 ----------------- 203.0.113.2/24
+#                              prefix 2001:db8:64::/96 (an NSP)
+#                              pool4 203.0.113.1 (its own address,
+#                              ports 61001-65535)
+set -u
+# shellcheck source=tests/e2e/lib.sh
+source "$(dirname "$0")/lib.sh"
+
+CLI6=2001:db8:1::2
+SRV4=203.0.113.2
+SRV6=2001:db8:64::cb00:7102
+WAN4=203.0.113.1
+
+in4() { ip netns exec v4 "$@"; }
+in6() { ip netns exec v6 "$@"; }
+inx() { ip netns exec xl "$@"; }
+ctl() { inx "$NAT64CTL" -i plat "$@"; }
+
+topology() {
+	local ns
+	for ns in v6 xl v4; do e2e_netns_add $ns || return 1; done
+	ip link add veth6 netns v6 type veth peer name x6 netns xl &&
+	ip link add x4 netns xl type veth peer name veth4 netns v4 || return 1
+	in6 ip addr add $CLI6/64 dev veth6 nodad &&
+	in6 ip link set veth6 up &&
+	in6 ip -6 route add default via 2001:db8:1::1 &&
+	inx ip addr add 2001:db8:1::1/64 dev x6 nodad &&
+	inx ip link set x6 up &&
+	inx ip addr add $WAN4/24 dev x4 &&
+	inx ip link set x4 up &&
+	inx sysctl -qw net.ipv6.conf.all.forwarding=1 &&
+	inx sysctl -qw net.ipv4.conf.all.forwarding=1 &&
+	in4 ip addr add $SRV4/24 dev veth4 &&
+	in4 ip link set veth4 up || return 1
+	in4 ethtool -K veth4 tx off tso off gso off >/dev/null
+	in6 ethtool -K veth6 tx off tso off gso off >/dev/null
+	return 0
+}
+
+e2e_check "module loads" e2e_module_load
+e2e_check "topology: v6 client - PLAT - v4 server" topology
+e2e_check "nat64 instance" inx "$NAT64CTL" instance add plat --mode nat64
+e2e_check "prefix 2001:db8:64::/96" ctl prefix add 2001:db8:64::/96
+e2e_check "pool4: the translator's own address" ctl pool4 add $WAN4/32
+
+# --- ping (ICMP query sessions, 6146-31) ------------------------------
+e2e_check "ping6 the IPv4 server through the PLAT" \
+	in6 ping -6 -c 2 -i 0.3 -W 2 $SRV6
+icmp_bib() {
+	local out
+	out=$(ctl -j bib list icmp)
+	echo "$out"
+	jq -e --arg w "$WAN4" --arg c "$CLI6" \
+		'length == 1 and .[0].addr4 == $w and .[0].addr6 == $c' \
+		<<<"$out" >/dev/null
+}
+e2e_check "an ICMP BIB entry binds the client to the pool4 address" icmp_bib
+
+# --- the translator is still a host (its own address is pool4) --------
+e2e_check "the server pings the translator's own address" \
+	in4 ping -c 1 -W 2 $WAN4
+e2e_check "the translator pings the server itself" inx ping -c 1 -W 2 $SRV4
+
+# --- HTTP -------------------------------------------------------------
+http_get() {
+	local dir pid rc
+	dir=$(mktemp -d)
+	head -c 300000 /dev/urandom >"$dir/blob"
+	ip netns exec v4 python3 -m http.server -b $SRV4 -d "$dir" 8080 \
+		>/dev/null 2>&1 &
+	pid=$!
+	in6 curl -sf --max-time 30 --retry 15 --retry-connrefused \
+		--retry-delay 1 -o "$dir/got" "http://[$SRV6]:8080/blob"
+	rc=$?
+	kill $pid
+	wait $pid 2>/dev/null
+	((rc == 0)) && cmp -s "$dir/blob" "$dir/got"
+	rc=$?
+	rm -rf "$dir"
+	return $rc
+}
+e2e_check "curl fetches 300 kB from the IPv4 server over IPv6" http_get
+tcp_sessions() {
+	local out
+	out=$(ctl -j session list tcp)
+	echo "$out" | head -c 2000
+	# every TCP session of the fetches, bound to pool4 ports
+	jq -e --arg w "$WAN4" --arg s "$SRV4" 'length >= 1 and
+		all(.[]; .addr4 == $w and .remote4 == $s)' <<<"$out" >/dev/null
+}
+e2e_check "the TCP sessions are listed, bound to pool4" tcp_sessions
+pool4_ports() {
+	local out
+	out=$(ctl -j bib list tcp)
+	echo "$out" | head -c 2000
+	jq -e 'length >= 1 and
+		all(.[]; .port4 >= 61001 and .port4 <= 65535)' <<<"$out" >/dev/null
+}
+e2e_check "their ports are in the pool4 range 61001-65535" pool4_ports
+
+# --- DNS over UDP and TCP ---------------------------------------------
+dns() {
+	local pid out rc=0
+	ip netns exec v4 dnsmasq --no-daemon --no-resolv --no-hosts \
+		--listen-address=$SRV4 --bind-interfaces --port=53 \
+		--address=/camera.example/192.0.2.80 \
+		--pid-file= --log-facility=/dev/null >/dev/null 2>&1 &
+	pid=$!
+	sleep 1
+	out=$(in6 dig +short +time=2 +tries=3 @$SRV6 camera.example A) &&
+		[[ $out == 192.0.2.80 ]] || { echo "udp: '$out'"; rc=1; }
+	out=$(in6 dig +short +tcp +time=2 +tries=3 @$SRV6 camera.example A) &&
+		[[ $out == 192.0.2.80 ]] || { echo "tcp: '$out'"; rc=1; }
+	kill $pid
+	wait $pid 2>/dev/null
+	return $rc
+}
+e2e_check "dig to dnsmasq through the PLAT, UDP and TCP" dns
+
+# --- iperf3 -----------------------------------------------------------
+iperf() {
+	local pid rc
+	ip netns exec v4 iperf3 -s -1 -B $SRV4 >/dev/null 2>&1 &
+	pid=$!
+	sleep 1
+	in6 timeout 60 iperf3 -c $SRV6 -t 2 >/dev/null
+	rc=$?
+	wait $pid 2>/dev/null
+	return $rc
+}
+e2e_check "iperf3 TCP for 2 s through the PLAT" iperf
+
+# --- inbound: only what a BIB entry allows ----------------------------
+e2e_check_fails "unsolicited UDP from IPv4 to a pool4 port gets nowhere" \
+	sh -c "echo x | ip netns exec v4 nc -u -w 1 $WAN4 61234 && false"
+no_bib() {
+	ctl -j stats | jq -e '.stats.drop_no_bib >= 1' >/dev/null
+}
+e2e_check "counted in drop_no_bib" no_bib
+
+# --- port forwarding: a static BIB entry (NAT64-CPE R3) ---------------
+e2e_check "static BIB tcp $WAN4#8080 -> [$CLI6]#80" \
+	ctl bib add tcp $WAN4#8080 $CLI6#80
+forwarded() {
+	local dir pid rc
+	dir=$(mktemp -d)
+	echo "camera page" >"$dir/index.html"
+	ip netns exec v6 python3 -m http.server -b $CLI6 -d "$dir" 80 \
+		>/dev/null 2>&1 &
+	pid=$!
+	out=$(in4 curl -sf --max-time 30 --retry 15 --retry-connrefused \
+		--retry-delay 1 "http://$WAN4:8080/")
+	rc=$?
+	kill $pid
+	wait $pid 2>/dev/null
+	rm -rf "$dir"
+	echo "$out"
+	((rc == 0)) && [[ $out == "camera page" ]]
+}
+e2e_check "the IPv4 server fetches the IPv6 host's page via the forward" \
+	forwarded
+static_listed() {
+	ctl -j bib list tcp |
+		jq -e 'any(.[]; .static == true and .port4 == 8080)' >/dev/null
+}
+e2e_check "the static entry is listed as static" static_listed
+e2e_check "static BIB entry deleted" ctl bib del tcp $WAN4#8080
+
+counters() {
+	ctl -j stats | jq -e '.stats.session_new >= 3 and .stats.bib_new >= 3
+		and .stats.tx4 > 0 and .stats.tx6 > 0' >/dev/null
+}
+e2e_check "session_new, bib_new, tx4, tx6 counted" counters
+e2e_check "the instance goes with its sessions" \
+	inx "$NAT64CTL" instance del plat
+
+e2e_done
