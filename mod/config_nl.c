@@ -34,11 +34,14 @@ static const struct nla_policy global_policy[NAT64_G_MAX + 1] = {
 	[NAT64_G_FILTERING] = NLA_POLICY_MAX(NLA_U8, NAT64_FILTER_MAX),
 	[NAT64_G_DROP_EXT_TCP] = NLA_POLICY_MAX(NLA_U8, 1),
 	[NAT64_G_MAX_SESSIONS] = { .type = NLA_U32 },
+	[NAT64_G_SUB_LEN] = NLA_POLICY_RANGE(NLA_U8, 32, 128),
+	[NAT64_G_SUB_MAX_PORTS] = { .type = NLA_U32 },
+	[NAT64_G_SUB_MAX_SESSIONS] = { .type = NLA_U32 },
 };
 
 /* The globals only a nat64 instance has: [first, last]. */
 #define NAT64_G_STATEFUL_FIRST	NAT64_G_UDP_TIMEOUT
-#define NAT64_G_STATEFUL_LAST	NAT64_G_MAX_SESSIONS
+#define NAT64_G_STATEFUL_LAST	NAT64_G_SUB_MAX_SESSIONS
 
 const struct nla_policy nat64_global_set_policy[NAT64_A_MAX + 1] = {
 	[NAT64_A_INSTANCE] = { .type = NLA_NUL_STRING,
@@ -97,6 +100,12 @@ static void apply(struct nat64_globals *g, struct nlattr **t)
 		g->drop_ext_tcp = nla_get_u8(t[NAT64_G_DROP_EXT_TCP]);
 	if (t[NAT64_G_MAX_SESSIONS])
 		g->max_sessions = nla_get_u32(t[NAT64_G_MAX_SESSIONS]);
+	if (t[NAT64_G_SUB_LEN])
+		g->sub_len = nla_get_u8(t[NAT64_G_SUB_LEN]);
+	if (t[NAT64_G_SUB_MAX_PORTS])
+		g->sub_max_ports = nla_get_u32(t[NAT64_G_SUB_MAX_PORTS]);
+	if (t[NAT64_G_SUB_MAX_SESSIONS])
+		g->sub_max_sessions = nla_get_u32(t[NAT64_G_SUB_MAX_SESSIONS]);
 }
 
 /* A stateful global set on another mode would be silently useless. */
@@ -168,7 +177,10 @@ static int put_stateful(struct sk_buff *skb, const struct nat64_globals *g)
 	    nla_put_u32(skb, NAT64_G_ICMP_TIMEOUT, g->icmp_timeout) ||
 	    nla_put_u8(skb, NAT64_G_FILTERING, g->filtering) ||
 	    nla_put_u8(skb, NAT64_G_DROP_EXT_TCP, g->drop_ext_tcp) ||
-	    nla_put_u32(skb, NAT64_G_MAX_SESSIONS, g->max_sessions))
+	    nla_put_u32(skb, NAT64_G_MAX_SESSIONS, g->max_sessions) ||
+	    nla_put_u8(skb, NAT64_G_SUB_LEN, g->sub_len) ||
+	    nla_put_u32(skb, NAT64_G_SUB_MAX_PORTS, g->sub_max_ports) ||
+	    nla_put_u32(skb, NAT64_G_SUB_MAX_SESSIONS, g->sub_max_sessions))
 		return -EMSGSIZE;
 	return 0;
 }

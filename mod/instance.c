@@ -150,6 +150,9 @@ int nat64_instance_setup(struct net *net, struct nat64_pernet *pn,
 		.icmp_timeout = 60,
 		.filtering = NAT64_FILTER_EIF,
 		.max_sessions = 1048576,
+		.sub_len = 56,
+		.sub_max_ports = 8192,
+		.sub_max_sessions = 16384,
 	};
 	RCU_INIT_POINTER(inst->globals, g);
 	strscpy(inst->name, name, sizeof(inst->name));

@@ -40,6 +40,9 @@ struct nat64_globals {
 	u8 filtering;			/* enum nat64_filtering */
 	bool drop_ext_tcp;		/* 6146-21 */
 	u32 max_sessions;
+	u8 sub_len;			/* RFC 6888 subscriber prefix */
+	u32 sub_max_ports;		/* 0: no limit */
+	u32 sub_max_sessions;
 };
 
 struct nat64_instance {

@@ -16,9 +16,11 @@
  * cannot have expired yet. Each session is moved at most once per
  * lifetime, so the cost follows the traffic, not the table size.
  *
- * Paired pooling (6146-6): every subscriber (an IPv6 /56) gets one IPv4
- * address for all its BIB entries, chosen by a keyed hash of its prefix
- * and kept while it has entries.
+ * Paired pooling (6146-6): every subscriber (an IPv6 prefix, /56 by
+ * default) gets one IPv4 address for all its BIB entries, chosen by a
+ * keyed hash of its prefix and kept while it has entries. Its ports (BIB
+ * entries) and sessions are counted against per-subscriber limits, so
+ * that no subscriber can exhaust pool4 or the session cap (RFC 6888).
  */
 #include <linux/jiffies.h>
 #include <linux/random.h>
@@ -35,7 +37,6 @@
 #define BIB_BITS	16
 #define SESS_BITS	18
 #define SUB_BITS	12
-#define SUB_LEN		56	/* the subscriber prefix (RFC 6888 sizing) */
 #define SYN4_TIMEOUT	6	/* TCP_INCOMING_SYN, seconds */
 
 enum lifetime {
@@ -59,7 +60,8 @@ struct sub {
 	struct rcu_head rcu;
 	struct in6_addr prefix;
 	__be32 addr4;
-	u32 bibs;
+	u32 bibs;			/* its ports */
+	u32 sessions;
 };
 
 struct bib {
@@ -419,6 +421,8 @@ static void sess_del(struct nat64_state *st, struct session *s)
 	list_del(&s->lru);
 	list_del(&s->sibling);
 	st->nsessions--;
+	if (b->sub)
+		b->sub->sessions--;
 	call_rcu(&s->rcu, sess_free_rcu);
 	if (!--b->sessions && !b->is_static)
 		bib_del(st, b);
@@ -580,6 +584,7 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 			   const struct in6_addr *a6, u16 p6, u32 *why)
 {
 	const struct pool4 *p = rcu_dereference(st->pool4);
+	const struct nat64_globals *g = rcu_dereference(st->inst->globals);
 	struct in6_addr prefix;
 	struct sub *s;
 	struct bib *b;
@@ -592,9 +597,13 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 		*why = NAT64_STAT_DROP_POOL4;
 		return NULL;
 	}
-	ipv6_addr_prefix(&prefix, a6, SUB_LEN);
+	ipv6_addr_prefix(&prefix, a6, g->sub_len);
 	h = hash6(st, 0, &prefix, 0, SUB_BITS);
 	s = sub_find(st, &prefix, h);
+	if (s && g->sub_max_ports && s->bibs >= g->sub_max_ports) {
+		*why = NAT64_STAT_DROP_SUB_PORTS;
+		return NULL;
+	}
 	/* 6146-6: the subscriber's address first */
 	if (s)
 		port = port_any(st, p, proto, s->addr4, p6);
@@ -664,6 +673,11 @@ static struct session *sess_new(struct nat64_state *st, struct bib *b,
 		*why = NAT64_STAT_DROP_SESSION_CAP;
 		return NULL;
 	}
+	if (b->sub && g->sub_max_sessions &&
+	    b->sub->sessions >= g->sub_max_sessions) {
+		*why = NAT64_STAT_DROP_SUB_SESSIONS;
+		return NULL;
+	}
 	s = kmem_cache_zalloc(session_cache, GFP_ATOMIC);
 	if (!s) {
 		*why = NAT64_STAT_DROP_NOMEM;
@@ -678,6 +692,8 @@ static struct session *sess_new(struct nat64_state *st, struct bib *b,
 	s->stamp = jiffies;
 	s->expires = s->stamp + lifetime(st->inst, s->lt);
 	b->sessions++;
+	if (b->sub)
+		b->sub->sessions++;
 	st->nsessions++;
 	list_add_tail(&s->lru, &st->lru[s->lt]);
 	list_add_tail(&s->sibling, &b->list);

@@ -260,14 +260,15 @@ e2e_check_eq "translate -j" \
 
 # globals
 e2e_check_eq "nat64 defaults (RFC 6146 section 4)" \
-	'{"instance":"n","lowest-ipv6-mtu":1280,"udp0":"compute","tclass":"copy","tos":"copy","mtu-plateaus":"on","hairpin":"intrinsic","drop-icmp":"on","udp-timeout":300,"tcp-est-timeout":7440,"tcp-trans-timeout":240,"icmp-timeout":60,"filtering":"eif","drop-ext-tcp":"off","max-sessions":1048576}' \
+	'{"instance":"n","lowest-ipv6-mtu":1280,"udp0":"compute","tclass":"copy","tos":"copy","mtu-plateaus":"on","hairpin":"intrinsic","drop-icmp":"on","udp-timeout":300,"tcp-est-timeout":7440,"tcp-trans-timeout":240,"icmp-timeout":60,"filtering":"eif","drop-ext-tcp":"off","max-sessions":1048576,"subscriber-len":56,"subscriber-max-ports":8192,"subscriber-max-sessions":16384}' \
 	global_json n .
 e2e_check "set them all at once" ctl -i n global set udp-timeout 120 \
 	tcp-est-timeout 7200 tcp-trans-timeout 300 icmp-timeout 1 \
-	filtering adf drop-ext-tcp on max-sessions 4294967295
+	filtering adf drop-ext-tcp on max-sessions 4294967295 \
+	subscriber-len 64 subscriber-max-ports 0 subscriber-max-sessions 10
 e2e_check_eq "show reads them back" \
-	'[120,7200,300,1,"adf","on",4294967295]' \
-	global_json n '[."udp-timeout",."tcp-est-timeout",."tcp-trans-timeout",."icmp-timeout",.filtering,."drop-ext-tcp",."max-sessions"]'
+	'[120,7200,300,1,"adf","on",4294967295,64,0,10]' \
+	global_json n '[."udp-timeout",."tcp-est-timeout",."tcp-trans-timeout",."icmp-timeout",.filtering,."drop-ext-tcp",."max-sessions",."subscriber-len",."subscriber-max-ports",."subscriber-max-sessions"]'
 e2e_check_eq "text output" "filtering        adf" \
 	sh -c "$NAT64CTL -i n global show | grep '^filtering '"
 e2e_check_eq "m kept its defaults" '[300,"eif"]' \
@@ -275,7 +276,8 @@ e2e_check_eq "m kept its defaults" '[300,"eif"]' \
 for bad in "udp-timeout 119 120-" "tcp-est-timeout 7199 7200-" \
 	"tcp-trans-timeout 239 240-" "icmp-timeout 0 1-" \
 	"filtering edf eif\|adf" "drop-ext-tcp yes on\|off" \
-	"max-sessions 4294967296 0-4294967295"; do
+	"max-sessions 4294967296 0-4294967295" "subscriber-len 31 32-128" \
+	"subscriber-len 129 32-128"; do
 	read -r key val want <<<"$bad"
 	e2e_check_error "$key $val refused by the CLI" 2 \
 		"invalid $key '$val': it takes $want" \

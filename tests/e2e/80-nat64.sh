@@ -177,6 +177,43 @@ static_listed() {
 e2e_check "the static entry is listed as static" static_listed
 e2e_check "static BIB entry deleted" ctl bib del tcp $WAN4#8080
 
+# --- RFC 6888: one subscriber cannot starve another -------------------
+# Subscriber A (2001:db8:1::/56) opens 100,000 UDP flows while subscriber
+# B (2001:db8:2::/56) runs a TCP transfer through the same PLAT.
+CLIB=2001:db8:2::2
+second_subscriber() {
+	in6 ip addr add $CLIB/64 dev veth6 nodad &&
+		inx ip -6 route add 2001:db8:2::/64 dev x6 &&
+		ctl global set subscriber-max-ports 2000
+}
+e2e_check "a second subscriber, 2000 ports each" second_subscriber
+churn() {
+	local sent ports
+	ip netns exec v4 iperf3 -s -1 -B $SRV4 >/dev/null 2>&1 &
+	local spid=$!
+	sleep 1
+	# B's long-lived connection, through all of A's churn
+	ip netns exec v6 timeout 120 iperf3 -c $SRV6 -B $CLIB -t 8 \
+		>/dev/null 2>&1 &
+	local cpid=$!
+	sent=$(in6 python3 "$E2E_DIR/flood6.py" 100000 $SRV6 9 \
+		$CLI6 2001:db8:1::3)
+	echo "A sent $sent datagrams"
+	wait $cpid || { echo "B's iperf3 failed"; kill $spid; return 1; }
+	wait $spid 2>/dev/null
+	ports=$(ctl -j bib list udp | jq --arg a "$CLI6" --arg b 2001:db8:1::3 \
+		'[.[] | select(.addr6 == $a or .addr6 == $b)] | length')
+	echo "A holds $ports UDP ports"
+	((sent == 100000 && ports == 2000))
+}
+e2e_check "A's 100,000 flows stop at 2000 ports; B's iperf3 runs through" \
+	churn
+limit_counted() {
+	ctl -j stats | jq -e '.stats.drop_sub_ports >= 90000' >/dev/null
+}
+e2e_check "the refused flows are counted in drop_sub_ports" limit_counted
+e2e_check "B still pings the server" in6 ping -6 -c 1 -W 2 -I $CLIB $SRV6
+
 counters() {
 	ctl -j stats | jq -e '.stats.session_new >= 3 and .stats.bib_new >= 3
 		and .stats.tx4 > 0 and .stats.tx6 > 0' >/dev/null

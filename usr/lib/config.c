@@ -19,6 +19,8 @@ static int global_size(uint16_t id)
 	case NAT64_G_TCP_TRANS_TIMEOUT:
 	case NAT64_G_ICMP_TIMEOUT:
 	case NAT64_G_MAX_SESSIONS:
+	case NAT64_G_SUB_MAX_PORTS:
+	case NAT64_G_SUB_MAX_SESSIONS:
 		return 4;
 	default:
 		return 1;

@@ -55,6 +55,11 @@ static const struct global_key keys[] = {
 	{ "drop-ext-tcp", NAT64_G_DROP_EXT_TCP, onoff_words, 0, 0, "on|off" },
 	{ "max-sessions", NAT64_G_MAX_SESSIONS, NULL, 0, UINT32_MAX,
 	  "0-4294967295" },
+	{ "subscriber-len", NAT64_G_SUB_LEN, NULL, 32, 128, "32-128" },
+	{ "subscriber-max-ports", NAT64_G_SUB_MAX_PORTS, NULL, 0, UINT32_MAX,
+	  "0-4294967295 (0: no limit)" },
+	{ "subscriber-max-sessions", NAT64_G_SUB_MAX_SESSIONS, NULL, 0,
+	  UINT32_MAX, "0-4294967295 (0: no limit)" },
 };
 
 static const struct global_key *find_key(const char *name)
@@ -241,7 +246,14 @@ out:
 	"  drop-ext-tcp on|off            drop TCP connections initiated from IPv4\n" \
 	"                                 (default off; RFC 6146 section 3.5.2.2)\n" \
 	"  max-sessions N                 at most N sessions in the instance, a\n" \
-	"                                 memory cap (default 1048576)\n"
+	"                                 memory cap (default 1048576)\n" \
+	"  subscriber-len 32-128          a subscriber is an IPv6 prefix of this\n" \
+	"                                 length: one IPv4 address for all its\n" \
+	"                                 flows, and the limits below (default 56)\n" \
+	"  subscriber-max-ports N         BIB entries (ports) per subscriber,\n" \
+	"                                 0 for no limit (default 8192, RFC 6888)\n" \
+	"  subscriber-max-sessions N      sessions per subscriber, 0 for no\n" \
+	"                                 limit (default 16384)\n"
 
 static const struct nat64ctl_cmd cmds[] = {
 	{

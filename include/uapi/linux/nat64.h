@@ -231,6 +231,10 @@ enum nat64_global {
 	NAT64_G_FILTERING,		/* u8, enum nat64_filtering */
 	NAT64_G_DROP_EXT_TCP,		/* u8 0/1, default 0 (6146-21) */
 	NAT64_G_MAX_SESSIONS,		/* u32, default 1048576 (memory cap) */
+	/* RFC 6888: a subscriber is an IPv6 prefix of this length */
+	NAT64_G_SUB_LEN,		/* u8, 32-128, default 56 */
+	NAT64_G_SUB_MAX_PORTS,		/* u32, default 8192; 0: no limit */
+	NAT64_G_SUB_MAX_SESSIONS,	/* u32, default 16384; 0: no limit */
 	__NAT64_G_MAX
 };
 #define NAT64_G_MAX (__NAT64_G_MAX - 1)
@@ -356,6 +360,8 @@ enum nat64_stat {
 	NAT64_STAT_SESSION_NEW,		/* sessions created */
 	NAT64_STAT_SESSION_EXPIRED,	/* sessions that timed out */
 	NAT64_STAT_DROP_FRAG,		/* nat64: a fragment (no reassembly yet) */
+	NAT64_STAT_DROP_SUB_PORTS,	/* a subscriber's port limit (RFC 6888) */
+	NAT64_STAT_DROP_SUB_SESSIONS,	/* a subscriber's session limit */
 	__NAT64_STAT_MAX
 };
 #define NAT64_STAT_MAX (__NAT64_STAT_MAX - 1)
