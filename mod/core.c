@@ -96,6 +96,7 @@ struct xlat_ctx {
 	 * the state before translation (RFC 6146 3.6)
 	 */
 	bool stateful;
+	bool reassembled;	/* 6->4: nf_defrag made it of fragments */
 	__be32 a4[NAT64_ADDR_ERR_SRC + 1];
 	struct in6_addr a6[NAT64_ADDR_ERR_SRC + 1];
 	struct nat64_xlat_ports ports;
@@ -224,6 +225,7 @@ static void cfg_init(const struct xlat_ctx *ctx, struct nat64_xlat_cfg *cfg)
 	};
 	if (ctx->stateful) {
 		cfg->ports = &ctx->ports;
+		cfg->reassembled = ctx->reassembled;
 		/* 6146-17: a stateful translator computes the checksum */
 		cfg->udp0 = NAT64_UDP0_COMPUTE;
 	}
@@ -656,10 +658,14 @@ static enum step xlat_send_64(struct xlat_ctx *ctx, struct sk_buff *skb)
 	if (ctx->stateful)	/* 6146-34: to our own pool4 */
 		pin = nat64_pool4_has_addr(inst, ctx->dst4);
 	else
+		/*
+		 * RFC 7757 4.2.2: a destination given through pool6 that
+		 * is an EAM's IPv4 address. One that matched an EAM itself
+		 * (dst_plen < 0) is for the IPv4 side: a CLAT's LAN host.
+		 */
 		pin = ctx->g->hairpin == NAT64_HAIRPIN_INTRINSIC &&
-		      (ctx->dst_plen < 0 ||
-		       (nat64_eam_count(inst->eam) &&
-			nat64_eam_46_rcu(inst->eam, ctx->dst4, &back)));
+		      ctx->dst_plen >= 0 && nat64_eam_count(inst->eam) &&
+		      nat64_eam_46_rcu(inst->eam, ctx->dst4, &back);
 	cfg_init(ctx, &cfg);
 	/* 7915-47: the IPv6 link a Packet Too Big came over */
 	cfg.mtu6_nexthop = skb->dev ? READ_ONCE(skb->dev->mtu) : 0;
@@ -902,9 +908,12 @@ static enum step nat64_64(struct xlat_ctx *ctx, struct sk_buff *skb)
 	off = ipv6_skip_exthdr(skb, sizeof(*ip6), &nexthdr, &frag_off);
 	if (off < 0)
 		return drop(inst, NAT64_STAT_DROP_MALFORMED);
-	/* without reassembly, a fragment has no ports to find its state */
+	/* nf_defrag reassembled what it could: a fragment left has no
+	 * ports to find its state with
+	 */
 	if (frag_off & htons(IP6_OFFSET | IP6_MF))
 		return drop(inst, NAT64_STAT_DROP_FRAG);
+	ctx->reassembled = IP6CB(skb)->frag_max_size != 0;
 	if (!l4info(skb, off, nexthdr, true, &l))
 		return refuse(ctx, skb, true, NAT64_STAT_DROP_PROTO);
 	ctx->stateful = true;
@@ -919,8 +928,10 @@ static enum step nat64_64(struct xlat_ctx *ctx, struct sk_buff *skb)
 	f.remote6 = ip6->daddr;
 	f.rport = l.proto == IPPROTO_ICMP ? 0 : l.dport;
 	why = nat64_state_64(inst, &f);
-	if (why == NAT64_STAT_DROP_POOL4 && ctx->g->drop_icmp) {
-		/* 6146-8: no transport address for it */
+	if ((why == NAT64_STAT_DROP_POOL4 || why == NAT64_STAT_DROP_SUB_PORTS ||
+	     why == NAT64_STAT_DROP_SUB_SESSIONS ||
+	     why == NAT64_STAT_DROP_SESSION_CAP) && ctx->g->drop_icmp) {
+		/* 6146-8, 6888-2: no transport address or quota for it */
 		icmpv6_send(skb, ICMPV6_DEST_UNREACH, ICMPV6_ADDR_UNREACH, 0);
 		nat64_stats_inc(&inst->stats, NAT64_STAT_ICMP_SENT);
 	}
@@ -995,9 +1006,11 @@ static enum step nat64_46(struct xlat_ctx *ctx, struct sk_buff *skb)
 	/* 6146-3: only what is addressed to pool4 (or a static entry) */
 	if (!nat64_pool4_has_addr(inst, iph->daddr))
 		goto pass;
-	/* without reassembly a fragment cannot be matched: the host's */
+	/* nf_defrag reassembled what it could: a fragment left has no
+	 * ports to find its state with
+	 */
 	if (iph->frag_off & htons(IP_OFFSET | IP_MF))
-		goto pass;
+		return drop(inst, NAT64_STAT_DROP_FRAG);
 	off = iph->ihl * 4;
 	if (!l4info(skb, off, iph->protocol, false, &l))
 		goto pass;

@@ -64,6 +64,7 @@ struct nat64_instance {
 					 * and IPv6 PREROUTING
 					 */
 	bool hooked;
+	bool defrag;			/* nat64: nf_defrag enabled for it */
 };
 
 struct nat64_pernet {

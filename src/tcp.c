@@ -52,14 +52,14 @@ enum nat64_tcp_state nat64_tcp_next(enum nat64_tcp_state state, bool from6,
 enum nat64_tcp_timer nat64_tcp_timer(enum nat64_tcp_state state)
 {
 	switch (state) {
-	case NAT64_TCP_V4_INIT:
-		return NAT64_TCP_TIMER_SYN4;
 	case NAT64_TCP_ESTABLISHED:
 	case NAT64_TCP_V4_FIN_RCV:
 	case NAT64_TCP_V6_FIN_RCV:
 		return NAT64_TCP_TIMER_EST;
 	default:
-		/* V6 INIT (6146-19), both FINs (6146-28), TRANS */
+		/* V6 INIT (6146-19), V4 INIT with a BIB entry under EIF
+		 * (6146-25), both FINs (6146-28), TRANS
+		 */
 		return NAT64_TCP_TIMER_TRANS;
 	}
 }

@@ -24,7 +24,9 @@ enum nat64_tcp_state {
 enum nat64_tcp_timer {
 	NAT64_TCP_TIMER_EST,		/* TCP_EST, 2 h 4 min */
 	NAT64_TCP_TIMER_TRANS,		/* TCP_TRANS, 4 min */
-	NAT64_TCP_TIMER_SYN4,		/* TCP_INCOMING_SYN, 6 s */
+	NAT64_TCP_TIMER_SYN4,		/* TCP_INCOMING_SYN, 6 s: a stored
+					 * SYN (6146-22), not made yet
+					 */
 };
 
 /* TCP header flags, as in byte 13 of the header. */

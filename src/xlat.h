@@ -68,6 +68,10 @@ struct nat64_xlat_cfg {
 	bool drop_icmp;
 	/* NULL (SIIT): ports and identifiers are kept */
 	const struct nat64_xlat_ports *ports;
+	/* 6->4, stateful: the IPv6 packet was reassembled from fragments
+	 * (6146-16); it leaves with DF=0 and the IPv4 path fragments it
+	 */
+	bool reassembled;
 	u32 mtu4_nexthop;	/* for PTB/FN MTU formulas; 0 = unknown */
 	u32 mtu6_nexthop;
 };

@@ -219,7 +219,7 @@ static void put_hdr4(const struct nat64_xlat_cfg *cfg, const struct hdr6 *h,
 		frag = h->off | (h->mf ? 0x2000 : 0);
 	} else {
 		memcpy(out + 4, &id, sizeof(id));
-		frag = tl > DF_ABOVE ? 0x4000 : 0;
+		frag = tl > DF_ABOVE && !cfg->reassembled ? 0x4000 : 0;
 	}
 	nat64_put16(out + 6, frag);
 	out[8] = ttl;
@@ -306,7 +306,8 @@ static bool size64(const struct nat64_xlat_cfg *cfg, const struct hdr6 *h,
 	u32 nh4 = cfg->mtu4_nexthop;
 
 	*tl = IP4_HDR + h->tot - h->hlen;
-	if (*tl > 0xffff || (!h->fh && *tl > DF_ABOVE && nh4 && *tl > nh4))
+	if (*tl > 0xffff || (!h->fh && !cfg->reassembled && *tl > DF_ABOVE &&
+			     nh4 && *tl > nh4))
 		return nat64_xlat_icmp(res, !h->off, NAT64_DROP_TOO_BIG, 2, 0,
 				       nat64_icmp_ptb_mtu(nh4 && nh4 < *tl ?
 							  nh4 : 0xffff));

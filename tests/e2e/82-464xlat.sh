@@ -100,12 +100,8 @@ e2e_check "CLAT: pool6 = the PLAT-side prefix 2001:db8:64::/96" \
 	clat prefix add 2001:db8:64::/96
 e2e_check "CLAT: EAM $HOST4 <-> $CLAT6, a CLAT-side address apart from the PLAT-side prefix (6877-2)" \
 	clat eam add $HOST4/32 $CLAT6/128
-# An IPv6 packet to an EAM address is taken for RFC 7757 intrinsic
-# hairpinning (translated, then turned around to IPv6 again) unless
-# hairpinning is off: on a CLAT, whose EAMs are its IPv4 LAN, every reply
-# would loop back to the uplink.
-e2e_check "CLAT: hairpin off (the LAN is behind the EAM)" \
-	clat global set hairpin off
+# The CLAT keeps the default hairpin intrinsic: the PLAT's replies to the
+# EAM address must reach the LAN, not be turned around (RFC 7757 4.2.2).
 e2e_check "PLAT: nat64 instance" inp "$NAT64CTL" instance add plat --mode nat64
 e2e_check "PLAT: prefix 2001:db8:64::/96" plat prefix add 2001:db8:64::/96
 e2e_check "PLAT: pool4 $POOL4" plat pool4 add $POOL4

@@ -139,13 +139,14 @@ e2e_module_loaded() {
 }
 
 # Loads $E2E_KO, first removing a nat64 left loaded by an earlier script.
-# insmod resolves no dependencies: x_tables (the xtables target) is loaded
-# first where it is a module (built into the debug kernel).
+# insmod resolves no dependencies: x_tables (the xtables target) and
+# nf_defrag_ipv4/6 (nat64 instances) are loaded first where they are
+# modules (built into the debug kernel).
 e2e_module_load() {
 	if e2e_module_loaded; then
 		rmmod nat64 || return 1
 	fi
-	modprobe -q x_tables 2>/dev/null
+	modprobe -qa x_tables nf_defrag_ipv4 nf_defrag_ipv6 2>/dev/null
 	insmod "$E2E_KO"
 }
 

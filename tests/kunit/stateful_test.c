@@ -73,12 +73,15 @@ static void test_6146_28_fin6_first(struct kunit *test)
 	t_walk(test, s, ARRAY_SIZE(s));
 }
 
-/* 6146-23: simultaneous open, the IPv4 SYN first (6 s lifetime) */
+/*
+ * 6146-23/25: simultaneous open, the IPv4 SYN first, to a BIB entry
+ * under EIF: V4 INIT lives TCP_TRANS
+ */
 static void test_6146_23_simultaneous(struct kunit *test)
 {
 	static const struct t_step s[] = {
-		{ false, SYN, NAT64_TCP_V4_INIT, NAT64_TCP_TIMER_SYN4 },
-		{ false, ACK, NAT64_TCP_V4_INIT, NAT64_TCP_TIMER_SYN4 },
+		{ false, SYN, NAT64_TCP_V4_INIT, NAT64_TCP_TIMER_TRANS },
+		{ false, ACK, NAT64_TCP_V4_INIT, NAT64_TCP_TIMER_TRANS },
 		{ true, SYN, NAT64_TCP_ESTABLISHED, NAT64_TCP_TIMER_EST },
 	};
 

@@ -478,7 +478,8 @@ def run(prefixes, timeout):
     for v in todo:
         groups.setdefault(v.cfg.key(), []).append(v)
     # insmod resolves no dependency: the xtables target needs x_tables
-    sh("modprobe", "-q", "x_tables", check=False)
+    sh("modprobe", "-qa", "x_tables", "nf_defrag_ipv4", "nf_defrag_ipv6",
+       check=False)
     sh("insmod", KO)
     topology()
     time.sleep(0.5)
