@@ -18,7 +18,7 @@ all: module usr
 help:
 	@echo "make            build nat64.ko (against KDIR) and the userspace tools"
 	@echo "make check      install dependencies, then run every test (host, KUnit, e2e)"
-	@echo "make demo       install dependencies, then show an instance in a QEMU guest"
+	@echo "make demo       install dependencies, then run 464XLAT (CLAT + PLAT) in a QEMU guest"
 	@echo "make kunit      the KUnit suites in the debug kernel"
 	@echo "make e2e        the end-to-end scripts in the stock and debug guests"
 	@echo "make pkt        the packet vectors of tests/pkt in the stock guest (PKT=ID-PREFIX...)"
