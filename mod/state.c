@@ -1090,8 +1090,11 @@ void nat64_state_free(struct nat64_instance *inst)
 
 int nat64_state_module_init(void)
 {
-	bib_cache = KMEM_CACHE(bib, 0);
-	session_cache = KMEM_CACHE(session, 0);
+	/* named for /proc/slabinfo, where memory per session is read */
+	bib_cache = kmem_cache_create("nat64_bib", sizeof(struct bib), 0, 0,
+				      NULL);
+	session_cache = kmem_cache_create("nat64_session",
+					  sizeof(struct session), 0, 0, NULL);
 	if (!bib_cache || !session_cache) {
 		kmem_cache_destroy(bib_cache);
 		kmem_cache_destroy(session_cache);
