@@ -86,7 +86,9 @@ struct session {
 	struct in6_addr remote6;	/* Y' */
 	__be32 remote4;			/* Z */
 	u16 rport;			/* y = z */
-	u8 lt;				/* enum lifetime */
+	u8 lt;				/* enum lifetime; LT_MAX once
+					 * unlinked (readers may hold it)
+					 */
 	u8 tcp;				/* enum nat64_tcp_state */
 	unsigned long stamp;		/* when put on the lru */
 	unsigned long expires;		/* refreshed by packets, no lock */
@@ -417,6 +419,7 @@ static void sess_del(struct nat64_state *st, struct session *s)
 {
 	struct bib *b = s->bib;
 
+	WRITE_ONCE(s->lt, LT_MAX);
 	hlist_del_rcu(&s->node);
 	list_del(&s->lru);
 	list_del(&s->sibling);
@@ -714,13 +717,13 @@ static void sess_tcp(struct nat64_state *st, struct session *s, bool from6,
 	if (next == READ_ONCE(s->tcp))
 		return;
 	spin_lock_bh(&st->lock);
-	if (hlist_unhashed(&s->node))
-		goto out;	/* expired meanwhile */
+	if (s->lt == LT_MAX)
+		goto out;	/* expired meanwhile: its lists are gone */
 	next = nat64_tcp_next(s->tcp, from6, flags);
 	WRITE_ONCE(s->tcp, next);
 	lt = tcp_lt(next);
 	if (lt != s->lt) {
-		s->lt = lt;
+		WRITE_ONCE(s->lt, lt);
 		s->stamp = jiffies;
 		list_move_tail(&s->lru, &st->lru[lt]);
 	}
