@@ -85,9 +85,9 @@ done
 e2e_check_eq "list -j: the four, each in its mode" \
 	"i-dslite:dslite i-nat46:nat46 i-nat64:nat64 i-siit:siit" names_modes
 e2e_check "list -j: ids are distinct positive integers" bash -c \
-	"'$NAT64CTL' -j instance list | jq -e 'map(.id) | (length == 4) and (unique | length == 4) and all(.[]; type == \"number\" and . > 0)'"
+	"'$NAT64CTL' -j instance list | jq-e 'map(.id) | (length == 4) and (unique | length == 4) and all(.[]; type == \"number\" and . > 0)'"
 e2e_check "-j after the command works too" bash -c \
-	"'$NAT64CTL' instance list -j | jq -e 'length == 4'"
+	"'$NAT64CTL' instance list -j | jq-e 'length == 4'"
 list_text_ok() {
 	local out
 	out=$(ctl instance list) || return 1
@@ -140,9 +140,9 @@ e2e_check "kernel flags NLM_F_DUMP_INTR when the table changes mid-dump" \
 
 # --- Counters -----------------------------------------------------------------
 e2e_check "stats -j NAME: the counters, all zero" bash -c \
-	"'$NAT64CTL' -j stats i-siit | jq -e '.name == \"i-siit\" and .mode == \"siit\" and .id == $id_siit and (.stats | keys) == $counters and all(.stats[]; . == 0)'"
+	"'$NAT64CTL' -j stats i-siit | jq-e '.name == \"i-siit\" and .mode == \"siit\" and .id == $id_siit and (.stats | keys) == $counters and all(.stats[]; . == 0)'"
 e2e_check "stats -j: every instance, counters all zero" bash -c \
-	"'$NAT64CTL' -j stats | jq -e 'length == 4 and all(.[]; (.stats | keys) == $counters and all(.stats[]; . == 0))'"
+	"'$NAT64CTL' -j stats | jq-e 'length == 4 and all(.[]; (.stats | keys) == $counters and all(.stats[]; . == 0))'"
 e2e_check "stats show -j NAME: same as stats -j NAME" bash -c \
 	"[[ \$('$NAT64CTL' -j stats show i-nat64) == \$('$NAT64CTL' -j stats i-nat64) ]]"
 stats_text_ok() {
@@ -189,7 +189,7 @@ e2e_check_error "netns B: the 65th refused" 1 \
 	'^nat64ctl: instance add: too many instances in this namespace \(No space left on device\)$' \
 	ctl_in B instance add b64 --mode siit
 e2e_check "netns B: stats -j of 64 instances" bash -c \
-	"ip netns exec B '$NAT64CTL' -j stats | jq -e 'length == 64'"
+	"ip netns exec B '$NAT64CTL' -j stats | jq-e 'length == 64'"
 
 # --- Dumps under churn: each listing is one consistent snapshot ----------------
 # A churner rotates B's list 20 times a second (deletes the first instance,
@@ -214,7 +214,7 @@ restarted_dump_ok() {
 		out=$(slow_dump 2 2>"$err") || rc=1
 		cat "$err"
 		grep -q 'dump interrupted' "$err" && restarted=1
-		jq -e 'map(.name) | (length >= 63) and (unique | length) == length' \
+		jq-e 'map(.name) | (length >= 63) and (unique | length) == length' \
 			<<<"$out" >/dev/null ||
 			{ echo "inconsistent dump: $out"; rc=1; }
 		((restarted)) && break

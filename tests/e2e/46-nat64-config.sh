@@ -294,7 +294,7 @@ e2e_check_eq "refused sets changed nothing" '[300,"eif","off"]' \
 
 # stateful counters
 e2e_check "stats -j n: the stateful counters, zero" bash -c \
-	"'$NAT64CTL' -j stats n | jq -e '[.stats | (.drop_no_bib, .drop_pool4, .drop_filtered, .drop_src_pref64, .drop_session_cap, .drop_no_state, .drop_ext_tcp, .bib_new, .session_new, .session_expired, .drop_frag)] == [0,0,0,0,0,0,0,0,0,0,0]'"
+	"'$NAT64CTL' -j stats n | jq-e '[.stats | (.drop_no_bib, .drop_pool4, .drop_filtered, .drop_src_pref64, .drop_session_cap, .drop_no_state, .drop_ext_tcp, .bib_new, .session_new, .session_expired, .drop_frag)] == [0,0,0,0,0,0,0,0,0,0,0]'"
 
 # a siit instance refuses the stateful commands
 for args in "pool4 add 192.0.2.1" "pool4 del 192.0.2.1" "pool4 list" \

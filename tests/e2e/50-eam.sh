@@ -203,7 +203,7 @@ e2e_check_eq "big: the first and the last, in order" \
 	bash -c "'$NAT64CTL' -j -i big eam list | jq -r '.[0, -1] | \"\\(.prefix4) \\(.prefix6)\"'"
 big_ok() {
 	# Every entry once, each where bulk put it: 10.0.0.0 + i <-> ::i.
-	"$NAT64CTL" -j -i big eam list | jq -e '
+	"$NAT64CTL" -j -i big eam list | jq-e '
 		(map(.prefix4) | unique | length) == 100000 and
 		(map(.prefix6) | unique | length) == 100000 and
 		all(.[]; .prefix4 | endswith("/32")) and

@@ -126,7 +126,7 @@ e2e_check "curl again, with GSO packets crossing the translator" http_get
 counted() {
 	local out
 	out=$(inx "$NAT64CTL" -j stats clat) &&
-		jq -e '.stats.tx4 > 0 and .stats.tx6 > 0' <<<"$out"
+		jq-e '.stats.tx4 > 0 and .stats.tx6 > 0' <<<"$out"
 }
 e2e_check "the translator counted traffic both ways" counted
 e2e_check "instance deleted with traffic state in place" \

@@ -238,7 +238,7 @@ silent4() {
 e2e_check "then the denied host's ping gets no answer" silent4
 e2e_check "drop-icmp on" ctl global set drop-icmp on
 e2e_check "drop_denied counted" \
-	sh -c "ip netns exec xl $NAT64CTL -j stats clat | jq -e '.stats.drop_denied > 0'"
+	sh -c "ip netns exec xl $NAT64CTL -j stats clat | jq-e '.stats.drop_denied > 0'"
 e2e_check "allow it again" ctl denylist del $CLI4/32
 e2e_check "ping works again" in4 ping -c 1 -W 2 $SRV4
 

@@ -95,7 +95,7 @@ refused() {
 
 # A counter of one instance, from nat64ctl -j stats.
 stat() {
-	ctl -j stats "$1" | jq -e ".stats.$2"
+	ctl -j stats "$1" | jq-e ".stats.$2"
 }
 
 # The rules of a mangle table, without iptables-nft's warning (on stderr)
@@ -175,7 +175,7 @@ list_text_ok() {
 }
 e2e_check "instance list (text) has a FRAMEWORK column" list_text_ok
 e2e_check "instance show -j xt: framework iptables" \
-	bash -c "ip netns exec xl '$NAT64CTL' -j instance show xt | jq -e '.framework == \"iptables\"'"
+	bash -c "ip netns exec xl '$NAT64CTL' -j instance show xt | jq-e '.framework == \"iptables\"'"
 e2e_check "pool6 2001:db8:64::/96 for xt" \
 	ctl -i xt prefix add 2001:db8:64::/96
 
@@ -254,7 +254,7 @@ for backend in legacy nft; do
 	e2e_check_eq "$b: translated packets end at the NAT64 rule (MARK saw none)" \
 		0 passed4
 	e2e_check "$b: the instance counted traffic both ways" \
-		bash -c "ip netns exec xl '$NAT64CTL' -j stats xt | jq -e '.stats.tx4 > 0 and .stats.tx6 > 0'"
+		bash -c "ip netns exec xl '$NAT64CTL' -j stats xt | jq-e '.stats.tx4 > 0 and .stats.tx6 > 0'"
 
 	# iptables-save | iptables-restore, through an empty table.
 	before4=$(rules "$IPT")

@@ -61,7 +61,7 @@ icmp_bib() {
 	local out
 	out=$(ctl -j bib list icmp)
 	echo "$out"
-	jq -e --arg w "$WAN4" --arg c "$CLI6" \
+	jq-e --arg w "$WAN4" --arg c "$CLI6" \
 		'length == 1 and .[0].addr4 == $w and .[0].addr6 == $c' \
 		<<<"$out" >/dev/null
 }
@@ -96,7 +96,7 @@ tcp_sessions() {
 	out=$(ctl -j session list tcp)
 	echo "$out" | head -c 2000
 	# every TCP session of the fetches, bound to pool4 ports
-	jq -e --arg w "$WAN4" --arg s "$SRV4" 'length >= 1 and
+	jq-e --arg w "$WAN4" --arg s "$SRV4" 'length >= 1 and
 		all(.[]; .addr4 == $w and .remote4 == $s)' <<<"$out" >/dev/null
 }
 e2e_check "the TCP sessions are listed, bound to pool4" tcp_sessions
@@ -104,7 +104,7 @@ pool4_ports() {
 	local out
 	out=$(ctl -j bib list tcp)
 	echo "$out" | head -c 2000
-	jq -e 'length >= 1 and
+	jq-e 'length >= 1 and
 		all(.[]; .port4 >= 61001 and .port4 <= 65535)' <<<"$out" >/dev/null
 }
 e2e_check "their ports are in the pool4 range 61001-65535 (6146-7)" pool4_ports
@@ -158,7 +158,7 @@ udp_big() {
 }
 e2e_check "a 4,000-byte UDP datagram, fragmented, crosses 6->4 (6146-16)" udp_big
 no_frag_drop() {
-	ctl -j stats | jq -e '.stats.drop_frag == 0' >/dev/null
+	ctl -j stats | jq-e '.stats.drop_frag == 0' >/dev/null
 }
 e2e_check "no fragment was dropped" no_frag_drop
 
@@ -166,7 +166,7 @@ e2e_check "no fragment was dropped" no_frag_drop
 e2e_check_fails "unsolicited UDP from IPv4 to a pool4 port gets nowhere (6146-11)" \
 	sh -c "echo x | ip netns exec v4 nc -u -w 1 $WAN4 61234 && false"
 no_bib() {
-	ctl -j stats | jq -e '.stats.drop_no_bib >= 1' >/dev/null
+	ctl -j stats | jq-e '.stats.drop_no_bib >= 1' >/dev/null
 }
 e2e_check "counted in drop_no_bib" no_bib
 
@@ -193,7 +193,7 @@ e2e_check "the IPv4 server fetches the IPv6 host's page via the forward" \
 	forwarded
 static_listed() {
 	ctl -j bib list tcp |
-		jq -e 'any(.[]; .static == true and .port4 == 8080)' >/dev/null
+		jq-e 'any(.[]; .static == true and .port4 == 8080)' >/dev/null
 }
 e2e_check "the static entry is listed as static" static_listed
 e2e_check "static BIB entry deleted" ctl bib del tcp $WAN4#8080
@@ -236,7 +236,7 @@ hairpin() {
 e2e_check "A reaches B's forwarded service through pool4: hairpinned (6146-34)" \
 	hairpin
 hairpin_counted() {
-	ctl -j stats | jq -e '.stats.hairpin > 0' >/dev/null
+	ctl -j stats | jq-e '.stats.hairpin > 0' >/dev/null
 }
 e2e_check "counted in hairpin" hairpin_counted
 
@@ -291,14 +291,14 @@ slab_sizes() {
 }
 e2e_check "slab caches nat64_bib and nat64_session" slab_sizes
 limit_counted() {
-	ctl -j stats | jq -e --argjson n $((FLOWS - 2000)) \
+	ctl -j stats | jq-e --argjson n $((FLOWS - 2000)) \
 		'.stats.drop_sub_ports >= $n' >/dev/null
 }
 e2e_check "the refused flows are counted in drop_sub_ports" limit_counted
 e2e_check "B still pings the server" in6 ping -6 -c 1 -W 2 -I $CLIB $SRV6
 
 counters() {
-	ctl -j stats | jq -e '.stats.session_new >= 3 and .stats.bib_new >= 3
+	ctl -j stats | jq-e '.stats.session_new >= 3 and .stats.bib_new >= 3
 		and .stats.tx4 > 0 and .stats.tx6 > 0' >/dev/null
 }
 e2e_check "session_new, bib_new, tx4, tx6 counted" counters

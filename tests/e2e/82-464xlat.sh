@@ -122,7 +122,7 @@ sessions() {
 	local out
 	out=$(plat -j session list "$1")
 	echo "$out" | head -c 2000
-	jq -e --arg c "$CLAT6" --arg s "$SRV4" 'length >= 1 and all(.[];
+	jq-e --arg c "$CLAT6" --arg s "$SRV4" 'length >= 1 and all(.[];
 		.addr6 == $c and .remote6 == "2001:db8:64::cb00:7102" and
 		.remote4 == $s and (.addr4 | test("^198\\.51\\.100\\.(8|9|10|11)$")))' \
 		<<<"$out" >/dev/null
@@ -171,7 +171,7 @@ established() {
 	sleep 2
 	out=$(plat -j session list tcp)
 	jq -c '.[] | select(.remote_port4 == 9000)' <<<"$out"
-	jq -e --arg c "$CLAT6" 'any(.[]; .remote_port4 == 9000 and
+	jq-e --arg c "$CLAT6" 'any(.[]; .remote_port4 == 9000 and
 		.addr6 == $c and .tcp_state == "established")' <<<"$out" >/dev/null
 	rc=$?
 	wait $cpid $spid 2>/dev/null
@@ -220,9 +220,9 @@ paired() {
 	out=$(plat -j bib list)
 	echo "$out" | head -c 2000
 	# one pool4 address for the CLAT, whatever the protocol
-	jq -e --arg c "$CLAT6" '[.[] | select(.addr6 == $c) | .proto] | unique
+	jq-e --arg c "$CLAT6" '[.[] | select(.addr6 == $c) | .proto] | unique
 		| length == 3' <<<"$out" >/dev/null &&
-		jq -e --arg c "$CLAT6" '[.[] | select(.addr6 == $c) | .addr4]
+		jq-e --arg c "$CLAT6" '[.[] | select(.addr6 == $c) | .addr4]
 		| unique | length == 1' <<<"$out" >/dev/null
 }
 e2e_check "PLAT: the CLAT's TCP, UDP and ICMP bindings share one pool4 address (6146-6)" \
@@ -231,7 +231,7 @@ plat_counters() {
 	local out
 	out=$(plat -j stats)
 	jq -c .stats <<<"$out"
-	jq -e '.stats | .session_new >= 5 and .bib_new >= 3 and .drop_frag == 0
+	jq-e '.stats | .session_new >= 5 and .bib_new >= 3 and .drop_frag == 0
 		and .drop_pool4 == 0 and .drop_no_bib == 0 and .drop_no_state == 0' \
 		<<<"$out" >/dev/null
 }
@@ -241,7 +241,7 @@ clat_counters() {
 	local out
 	out=$(clat -j stats)
 	jq -c .stats <<<"$out"
-	jq -e '.stats | .tx4 > 0 and .tx6 > 0 and
+	jq-e '.stats | .tx4 > 0 and .tx6 > 0 and
 		([to_entries[] | select(.key | startswith("drop_")) | .value] | add) == 0' \
 		<<<"$out" >/dev/null
 }

@@ -26,6 +26,8 @@
 
 E2E_ROOT=${E2E_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 E2E_DIR=$E2E_ROOT/tests/e2e
+# tests/e2e/bin first: jq-e (jq -e that fails on empty input)
+PATH=$E2E_DIR/bin:$PATH
 E2E_SCRIPT=$(basename "$0")
 NAT64CTL=${NAT64CTL:-$E2E_ROOT/usr/nat64ctl/nat64ctl}
 E2E_KO=${NAT64_KO:-$E2E_ROOT/nat64.ko}
