@@ -19,7 +19,8 @@
 #
 # Environment: E2E_ROOT (default: the repository holding this file),
 # NAT64CTL (default: $E2E_ROOT/usr/nat64ctl/nat64ctl), NAT64_KO (the
-# module to load, default $E2E_ROOT/nat64.ko; the debug kernel run sets it).
+# module to load, default $E2E_ROOT/nat64.ko; the debug kernel run sets it),
+# NAT64_E2E_KERNEL (stock or debug: which guest kernel runs the scripts).
 #
 # These scripts load a kernel module: they run only in the QEMU guest
 # (scripts/vm/run sets NAT64_VM=1), never on the host.
@@ -31,6 +32,9 @@ PATH=$E2E_DIR/bin:$PATH
 E2E_SCRIPT=$(basename "$0")
 NAT64CTL=${NAT64CTL:-$E2E_ROOT/usr/nat64ctl/nat64ctl}
 E2E_KO=${NAT64_KO:-$E2E_ROOT/nat64.ko}
+# stock or debug (KASAN, lockdep, kmemleak: every packet costs ten times
+# more, so the heaviest loads are scaled down there; scripts/e2e sets it)
+E2E_KERNEL=${NAT64_E2E_KERNEL:-stock}
 E2E_PYTHON=/usr/bin/python3
 E2E_OUT=
 E2E_ERR=
