@@ -345,6 +345,51 @@ static void send6(struct net *net, struct sk_buff *skb, struct dst_entry *dst)
 	dst_output(net, NULL, skb);
 }
 
+void nat64_icmp4_quote(struct nat64_instance *inst, __be32 src, __be32 dst,
+		       u8 type, u8 code, const void *data, unsigned int len)
+{
+	struct net *net = inst->net;
+	struct icmphdr *icmp;
+	struct sk_buff *skb;
+	struct rtable *rt;
+	struct iphdr *iph;
+
+	len = min(len, 576U - sizeof(*iph) - sizeof(*icmp));
+	rt = route4(net, dst);
+	if (IS_ERR(rt))
+		return;
+	skb = alloc_skb(LL_MAX_HEADER + sizeof(*iph) + sizeof(*icmp) + len,
+			GFP_ATOMIC);
+	if (!skb) {
+		ip_rt_put(rt);
+		return;
+	}
+	skb_reserve(skb, LL_MAX_HEADER);
+	skb_reset_network_header(skb);
+	iph = skb_put(skb, sizeof(*iph));
+	icmp = skb_put_zero(skb, sizeof(*icmp));
+	skb_put_data(skb, data, len);
+	icmp->type = type;
+	icmp->code = code;
+	icmp->checksum = ip_compute_csum(icmp, sizeof(*icmp) + len);
+	*iph = (struct iphdr) {
+		.version = 4,
+		.ihl = 5,
+		.tos = IPTOS_PREC_INTERNETCONTROL,
+		.tot_len = htons(skb->len),
+		.ttl = 64,
+		.protocol = IPPROTO_ICMP,
+		.saddr = src,
+		.daddr = dst,
+	};
+	ip_select_ident(net, skb, NULL);
+	ip_send_check(iph);
+	local_bh_disable();
+	send4(net, skb, &rt->dst);
+	local_bh_enable();
+	nat64_stats_inc(&inst->stats, NAT64_STAT_ICMP_SENT);
+}
+
 /* ICMPv4 errors need the input route of the offending packet. */
 static void icmp4_reply(struct sk_buff *skb, const struct nat64_xlat_res *res)
 {
@@ -1036,6 +1081,12 @@ static enum step nat64_46(struct xlat_ctx *ctx, struct sk_buff *skb)
 	if (!embed_first(inst, iph->saddr, &f.remote6))
 		return drop(inst, NAT64_STAT_DROP_ADDR);
 	why = nat64_state_46(inst, &f);
+	if (why == NAT64_STAT_SYN4_HELD)
+		why = nat64_syn4_hold(inst, &f, skb);
+	if (why == NAT64_STAT_SYN4_HELD) {
+		nat64_stats_inc(&inst->stats, why);	/* a copy is kept */
+		return STEP_DROP;
+	}
 	if (why)
 		return drop(inst, why);
 	ctx->stateful = true;

@@ -10,6 +10,13 @@
 struct nat64_instance;
 
 unsigned int nat64_core_46(struct nat64_instance *inst, struct sk_buff *skb);
+/*
+ * Sends ICMPv4 @type/@code from @src to @dst, quoting @data (@len bytes,
+ * at most 548: the error is no longer than 576). Process or softirq
+ * context.
+ */
+void nat64_icmp4_quote(struct nat64_instance *inst, __be32 src, __be32 dst,
+		       u8 type, u8 code, const void *data, unsigned int len);
 unsigned int nat64_core_64(struct nat64_instance *inst, struct sk_buff *skb);
 
 #endif /* NAT64_CORE_H */

@@ -8,7 +8,7 @@
  * key per instance, so that no sender can choose its bucket.
  *
  * Expiry costs no scan of the table: each lifetime class (UDP, ICMP, TCP
- * established, TCP transitory, TCP incoming SYN) has a list in the order
+ * established, TCP transitory) has a list in the order
  * the sessions were put on it. A packet only moves the session's expiry
  * time forward (no lock). The worker looks at the old end of each list:
  * an entry that was refreshed meanwhile goes back to the young end, one
@@ -22,15 +22,18 @@
  * entries) and sessions are counted against per-subscriber limits, so
  * that no subscriber can exhaust pool4 or the session cap (RFC 6888).
  */
+#include <linux/icmp.h>
 #include <linux/jiffies.h>
 #include <linux/random.h>
 #include <linux/siphash.h>
+#include <linux/skbuff.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/vmalloc.h>
 #include <linux/workqueue.h>
 #include <net/ipv6.h>
 
+#include "core.h"
 #include "instance.h"
 #include "state.h"
 
@@ -38,13 +41,13 @@
 #define SESS_BITS	18
 #define SUB_BITS	12
 #define SYN4_TIMEOUT	6	/* TCP_INCOMING_SYN, seconds */
+#define SYN4_BITS	10
 
 enum lifetime {
 	LT_UDP,
 	LT_ICMP,
 	LT_TCP_EST,
 	LT_TCP_TRANS,
-	LT_TCP_SYN4,
 	LT_MAX
 };
 
@@ -102,6 +105,9 @@ struct nat64_state {
 	struct hlist_head *by6, *by4, *sess, *subs;
 	struct list_head lru[LT_MAX];
 	u32 nsessions;
+	struct hlist_head *syn4;	/* held IPv4 SYNs by (T, t, Z, z) */
+	struct list_head syn4_fifo;	/* the same, oldest first */
+	u32 nsyn4;
 	struct delayed_work gc;
 	struct nat64_instance *inst;
 };
@@ -157,7 +163,7 @@ static unsigned long lifetime(const struct nat64_instance *inst, u8 lt)
 		s = g->tcp_trans_timeout;
 		break;
 	default:
-		s = SYN4_TIMEOUT;
+		s = g->tcp_trans_timeout;
 		break;
 	}
 	rcu_read_unlock();
@@ -169,8 +175,6 @@ static u8 tcp_lt(enum nat64_tcp_state s)
 	switch (nat64_tcp_timer(s)) {
 	case NAT64_TCP_TIMER_EST:
 		return LT_TCP_EST;
-	case NAT64_TCP_TIMER_SYN4:
-		return LT_TCP_SYN4;
 	default:
 		return LT_TCP_TRANS;
 	}
@@ -450,6 +454,140 @@ static void flush(struct nat64_state *st, bool statics)
 	spin_unlock_bh(&st->lock);
 }
 
+/* --- unsolicited IPv4 SYNs (6146-22..25) ------------------------------ */
+
+/*
+ * An IPv4 SYN that finds no BIB entry (or, under address-dependent
+ * filtering, one with no session towards its source) is held for
+ * TCP_INCOMING_SYN, 6 s. An IPv6 SYN of the same connection in that time
+ * opens it (simultaneous open, 6146-23) and the held SYN is dropped;
+ * otherwise it is answered with ICMPv4 port unreachable, quoting it
+ * (6146-24). What is kept is a copy of the packet's first bytes, all an
+ * ICMP error quotes, not the skb: nothing it refers to (a device, a
+ * route) has to live on. At most NAT64_SYN4_MAX are held per instance,
+ * so that a SYN flood costs bounded memory (drop_syn4_full beyond).
+ * All under st->lock: only SYNs come here.
+ */
+struct syn4 {
+	struct hlist_node node;		/* st->syn4[hash] */
+	struct list_head fifo;		/* st->syn4_fifo */
+	unsigned long expires;
+	__be32 t, z;			/* T (pool4) and Z (the IPv4 source) */
+	u16 tport, zport;
+	u16 len;
+	u8 data[];			/* the SYN's first @len bytes */
+};
+
+static u32 hash_syn4(const struct nat64_state *st, __be32 t, u16 tport,
+		     __be32 z, u16 zport)
+{
+	return siphash_3u32((__force u32)t, (__force u32)z,
+			    (u32)tport << 16 | zport,
+			    &st->key) >> (64 - SYN4_BITS);
+}
+
+static struct syn4 *syn4_find(const struct nat64_state *st, __be32 t,
+			      u16 tport, __be32 z, u16 zport)
+{
+	struct syn4 *h;
+
+	hlist_for_each_entry(h, &st->syn4[hash_syn4(st, t, tport, z, zport)],
+			     node)
+		if (h->t == t && h->tport == tport && h->z == z &&
+		    h->zport == zport)
+			return h;
+	return NULL;
+}
+
+static void syn4_del(struct nat64_state *st, struct syn4 *h)
+{
+	hlist_del(&h->node);
+	list_del(&h->fifo);
+	st->nsyn4--;
+}
+
+u32 nat64_syn4_hold(struct nat64_instance *inst, const struct nat64_flow *f,
+		    const struct sk_buff *skb)
+{
+	struct nat64_state *st = inst->state;
+	unsigned int len = min_t(unsigned int, skb->len, NAT64_SYN4_QUOTE);
+	u32 why = NAT64_STAT_SYN4_HELD;
+	struct syn4 *h;
+
+	h = kmalloc(struct_size(h, data, len), GFP_ATOMIC);
+	if (!h)
+		return NAT64_STAT_DROP_NOMEM;
+	if (skb_copy_bits(skb, 0, h->data, len)) {
+		kfree(h);
+		return NAT64_STAT_DROP_TRUNCATED;
+	}
+	h->len = len;
+	h->t = f->addr4;
+	h->tport = f->port4;
+	h->z = f->remote4;
+	h->zport = f->rport;
+	h->expires = jiffies + SYN4_TIMEOUT * HZ;
+	spin_lock_bh(&st->lock);
+	if (syn4_find(st, h->t, h->tport, h->z, h->zport)) {
+		/* a retransmission: the first one keeps its time */
+	} else if (st->nsyn4 >= NAT64_SYN4_MAX) {
+		why = NAT64_STAT_DROP_SYN4_FULL;
+	} else {
+		hlist_add_head(&h->node,
+			       &st->syn4[hash_syn4(st, h->t, h->tport, h->z,
+						   h->zport)]);
+		list_add_tail(&h->fifo, &st->syn4_fifo);
+		st->nsyn4++;
+		h = NULL;
+	}
+	spin_unlock_bh(&st->lock);
+	kfree(h);
+	return why;
+}
+
+/* 6146-23: does an IPv6 SYN from (T, t) to (Z, z) meet a held one? */
+static bool syn4_take(struct nat64_state *st, __be32 t, u16 tport, __be32 z,
+		      u16 zport)
+{
+	struct syn4 *h;
+
+	if (!st->nsyn4)
+		return false;
+	h = syn4_find(st, t, tport, z, zport);
+	if (!h)
+		return false;
+	syn4_del(st, h);
+	kfree(h);
+	nat64_stats_inc(&st->inst->stats, NAT64_STAT_SYN4_OPEN);
+	return true;
+}
+
+/* 6146-24: the SYNs held for 6 s are answered (process context). */
+static void syn4_expire(struct nat64_state *st, bool all)
+{
+	struct syn4 *h, *tmp;
+	LIST_HEAD(done);
+
+	spin_lock_bh(&st->lock);
+	list_for_each_entry_safe(h, tmp, &st->syn4_fifo, fifo) {
+		if (!all && time_before(jiffies, h->expires))
+			break;
+		syn4_del(st, h);
+		list_add_tail(&h->fifo, &done);
+	}
+	spin_unlock_bh(&st->lock);
+	list_for_each_entry_safe(h, tmp, &done, fifo) {
+		if (!all) {
+			nat64_icmp4_quote(st->inst, h->t, h->z,
+					  ICMP_DEST_UNREACH, ICMP_PORT_UNREACH,
+					  h->data, h->len);
+			nat64_stats_inc(&st->inst->stats,
+					NAT64_STAT_SYN4_EXPIRED);
+		}
+		kfree(h);
+	}
+}
+
 /* --- expiry ----------------------------------------------------------- */
 
 #define GC_BUDGET 4096	/* entries per list per run; the rest waits 1 s */
@@ -484,6 +622,7 @@ static void gc(struct work_struct *w)
 	if (expired)
 		nat64_stats_add(&st->inst->stats, NAT64_STAT_SESSION_EXPIRED,
 				expired);
+	syn4_expire(st, false);
 	queue_delayed_work(system_power_efficient_wq, &st->gc, HZ);
 }
 
@@ -501,9 +640,12 @@ static struct sub *sub_find(struct nat64_state *st,
 }
 
 /*
- * A free port on @a for @proto inside @e's range, in the same range
- * (0-1023 or not) as @want when the entry has one, with its parity
- * (RFC 4787 REQ-3, 6146-7), starting at a random place (RFC 6056).
+ * A free port on @a for @proto inside @e's range: @want itself when it
+ * is in the range and free (port preservation, as Linux's own NAT does:
+ * the host chose it at random, and a simultaneous open, 6146-23, needs
+ * it), else one in the same range (0-1023 or not) as @want when the
+ * entry has one, with its parity (RFC 4787 REQ-3, 6146-7), from a
+ * random place (RFC 6056, 7857-8).
  */
 static int port_on(struct nat64_state *st, const struct nat64_pool4_info *e,
 		   __be32 a, u16 want)
@@ -512,6 +654,8 @@ static int port_on(struct nat64_state *st, const struct nat64_pool4_info *e,
 	bool strict;
 	int pass;
 
+	if (want >= lo && want <= hi && !bib_find4(st, e->proto, a, want))
+		return want;
 	if (want < 1024 && lo < 1024)
 		hi = min_t(u32, hi, 1023);
 	else if (want >= 1024 && hi >= 1024)
@@ -735,8 +879,7 @@ static void refresh(struct nat64_state *st, struct session *s)
 {
 	unsigned long e = jiffies + lifetime(st->inst, READ_ONCE(s->lt));
 
-	/* V4 INIT keeps its 6 s from the SYN (6146-22) */
-	if (s->lt != LT_TCP_SYN4 && READ_ONCE(s->expires) != e)
+	if (READ_ONCE(s->expires) != e)
 		WRITE_ONCE(s->expires, e);
 }
 
@@ -765,6 +908,10 @@ u32 nat64_state_64(struct nat64_instance *inst, struct nat64_flow *f)
 		if (!b)
 			b = bib_new(st, f->proto, &f->addr6, f->port6, &why);
 		s = b ? sess_find(st, b, f->remote4, f->rport) : NULL;
+		/* 6146-23: a held IPv4 SYN makes it a simultaneous open */
+		if (b && !s && tcp == NAT64_TCP_V6_INIT &&
+		    syn4_take(st, b->addr4, b->port4, f->remote4, f->rport))
+			tcp = NAT64_TCP_ESTABLISHED;
 		if (b && !s && tcp != NAT64_TCP_CLOSED)
 			s = sess_new(st, b, f, tcp, &why);
 		else if (b && !s && f->proto != IPPROTO_TCP)
@@ -793,6 +940,21 @@ u32 nat64_state_64(struct nat64_instance *inst, struct nat64_flow *f)
 	return 0;
 }
 
+/*
+ * An IPv4 packet found no state to go with: NAT64_STAT_SYN4_HELD when
+ * it is a SYN to be held (6146-22), the drop of policy 6146-21, else 0.
+ */
+static u32 syn4(struct nat64_instance *inst, const struct nat64_flow *f)
+{
+	if (f->proto != IPPROTO_TCP ||
+	    (f->tcp_flags & (NAT64_TCP_SYN | NAT64_TCP_RST | NAT64_TCP_FIN)) !=
+	    NAT64_TCP_SYN)
+		return 0;
+	if (rcu_dereference(inst->globals)->drop_ext_tcp)
+		return NAT64_STAT_DROP_EXT_TCP;	/* 6146-21 */
+	return NAT64_STAT_SYN4_HELD;
+}
+
 u32 nat64_state_46(struct nat64_instance *inst, struct nat64_flow *f)
 {
 	struct nat64_state *st = inst->state;
@@ -804,7 +966,7 @@ u32 nat64_state_46(struct nat64_instance *inst, struct nat64_flow *f)
 
 	b = bib_find4(st, f->proto, f->addr4, f->port4);
 	if (!b)
-		return NAT64_STAT_DROP_NO_BIB;
+		return syn4(inst, f) ?: NAT64_STAT_DROP_NO_BIB;
 	f->addr6 = b->addr6;
 	f->port6 = b->port6;
 	s = sess_find(st, b, f->remote4, f->rport);
@@ -829,7 +991,8 @@ u32 nat64_state_46(struct nat64_instance *inst, struct nat64_flow *f)
 	if (g->filtering == NAT64_FILTER_ADF && !b->is_static &&
 	    !sess_to_addr(b, f->remote4)) {
 		spin_unlock_bh(&st->lock);
-		return NAT64_STAT_DROP_FILTERED;
+		/* 6146-25: a SYN is held as if there were no BIB entry */
+		return syn4(inst, f) ?: NAT64_STAT_DROP_FILTERED;
 	}
 	b = bib_find4(st, f->proto, f->addr4, f->port4);
 	s = b ? sess_find(st, b, f->remote4, f->rport) : NULL;
@@ -1051,11 +1214,13 @@ int nat64_state_init(struct nat64_instance *inst)
 	st->by4 = kvcalloc(1U << BIB_BITS, sizeof(*st->by4), GFP_KERNEL);
 	st->sess = kvcalloc(1U << SESS_BITS, sizeof(*st->sess), GFP_KERNEL);
 	st->subs = kvcalloc(1U << SUB_BITS, sizeof(*st->subs), GFP_KERNEL);
-	if (!st->by6 || !st->by4 || !st->sess || !st->subs) {
+	st->syn4 = kcalloc(1U << SYN4_BITS, sizeof(*st->syn4), GFP_KERNEL);
+	if (!st->by6 || !st->by4 || !st->sess || !st->subs || !st->syn4) {
 		kvfree(st->by6);
 		kvfree(st->by4);
 		kvfree(st->sess);
 		kvfree(st->subs);
+		kfree(st->syn4);
 		kfree(st);
 		return -ENOMEM;
 	}
@@ -1063,6 +1228,7 @@ int nat64_state_init(struct nat64_instance *inst)
 	get_random_bytes(&st->key, sizeof(st->key));
 	for (i = 0; i < LT_MAX; i++)
 		INIT_LIST_HEAD(&st->lru[i]);
+	INIT_LIST_HEAD(&st->syn4_fifo);
 	st->inst = inst;
 	INIT_DELAYED_WORK(&st->gc, gc);
 	inst->state = st;
@@ -1078,6 +1244,7 @@ void nat64_state_free(struct nat64_instance *inst)
 	if (!st)
 		return;
 	cancel_delayed_work_sync(&st->gc);
+	syn4_expire(st, true);
 	flush(st, true);
 	/* the entries were freed with kfree_rcu(); the tables may go now,
 	 * since no reader walks them (the caller waited for readers)
@@ -1087,6 +1254,7 @@ void nat64_state_free(struct nat64_instance *inst)
 	kvfree(st->by4);
 	kvfree(st->sess);
 	kvfree(st->subs);
+	kfree(st->syn4);
 	kfree(st);
 	inst->state = NULL;
 }

@@ -23,6 +23,7 @@
 
 struct nat64_instance;
 struct nat64_state;
+struct sk_buff;
 
 /* One pool4 entry: addresses PREFIX/plen, one protocol, a port range. */
 struct nat64_pool4_info {
@@ -84,6 +85,16 @@ struct nat64_flow {
 u32 nat64_state_64(struct nat64_instance *inst, struct nat64_flow *f);
 /* 4->6: Z, z, T, t and a default Y' given; fills X', x and Y'. */
 u32 nat64_state_46(struct nat64_instance *inst, struct nat64_flow *f);
+/*
+ * 6146-22: nat64_state_46() returned NAT64_STAT_SYN4_HELD: keep the
+ * first NAT64_SYN4_QUOTE bytes of @skb (the IPv4 SYN) for 6 s. Returns
+ * NAT64_STAT_SYN4_HELD (the caller drops the skb, counting that), or the
+ * counter of the drop when it cannot be held.
+ */
+#define NAT64_SYN4_MAX		4096	/* per instance */
+#define NAT64_SYN4_QUOTE	548	/* an ICMPv4 error of 576 bytes */
+u32 nat64_syn4_hold(struct nat64_instance *inst, const struct nat64_flow *f,
+		    const struct sk_buff *skb);
 /* Lookups that change nothing (ICMP errors, 6146-15). */
 bool nat64_bib_find6(struct nat64_instance *inst, u8 proto,
 		     const struct in6_addr *a6, u16 p6, __be32 *a4, u16 *p4);

@@ -24,10 +24,10 @@ enum nat64_tcp_state {
 enum nat64_tcp_timer {
 	NAT64_TCP_TIMER_EST,		/* TCP_EST, 2 h 4 min */
 	NAT64_TCP_TIMER_TRANS,		/* TCP_TRANS, 4 min */
-	NAT64_TCP_TIMER_SYN4,		/* TCP_INCOMING_SYN, 6 s: a stored
-					 * SYN (6146-22), not made yet
-					 */
 };
+/* An unsolicited IPv4 SYN (6146-22) makes no session here: the caller
+ * holds it for TCP_INCOMING_SYN (mod/state.c, the SYN store).
+ */
 
 /* TCP header flags, as in byte 13 of the header. */
 #define NAT64_TCP_FIN	0x01

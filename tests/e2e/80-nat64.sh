@@ -170,6 +170,22 @@ no_bib() {
 }
 e2e_check "counted in drop_no_bib" no_bib
 
+# An unsolicited TCP SYN is held 6 s in case the IPv6 host opens the same
+# connection (6146-22), then refused with ICMP port unreachable quoting
+# it (6146-24): the IPv4 client's connect() fails after about 6 s.
+syn_held() {
+	local t0=$SECONDS out rc
+	out=$(ip netns exec v4 timeout 30 nc -v -z -w 25 $WAN4 61235 2>&1)
+	rc=$?
+	echo "nc: status $rc after $((SECONDS - t0)) s: $out"
+	((rc != 0 && SECONDS - t0 >= 5 && SECONDS - t0 <= 20)) &&
+		[[ $out == *refused* ]] &&
+		ctl -j stats | jq-e '.stats.syn4_held >= 1 and
+			.stats.syn4_expired >= 1 and .stats.syn4_open == 0'
+}
+e2e_check "an unsolicited SYN is held 6 s, then refused by ICMP 3/3 (6146-22, 6146-24)" \
+	syn_held
+
 # --- port forwarding: a static BIB entry (NAT64-CPE R3) ---------------
 e2e_check "static BIB tcp $WAN4#8080 -> [$CLI6]#80 (6146-9)" \
 	ctl bib add tcp $WAN4#8080 $CLI6#80

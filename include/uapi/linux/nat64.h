@@ -362,6 +362,10 @@ enum nat64_stat {
 	NAT64_STAT_DROP_FRAG,		/* nat64: a fragment (no reassembly yet) */
 	NAT64_STAT_DROP_SUB_PORTS,	/* a subscriber's port limit (RFC 6888) */
 	NAT64_STAT_DROP_SUB_SESSIONS,	/* a subscriber's session limit */
+	NAT64_STAT_SYN4_HELD,		/* unsolicited IPv4 SYNs held 6 s */
+	NAT64_STAT_SYN4_OPEN,		/* held SYNs met by an IPv6 SYN */
+	NAT64_STAT_SYN4_EXPIRED,	/* held SYNs answered, ICMP 3/3 */
+	NAT64_STAT_DROP_SYN4_FULL,	/* SYNs not held: the store is full */
 	__NAT64_STAT_MAX
 };
 #define NAT64_STAT_MAX (__NAT64_STAT_MAX - 1)
