@@ -162,18 +162,22 @@ e2e_check "the server sees the PLAT's pool4 address as its client" \
 
 # --- a TCP connection held open ---------------------------------------
 established() {
-	local spid cpid out rc
-	ip netns exec srv timeout 20 nc -l $SRV4 9000 >/dev/null &
+	local spid cpid out rc=1 _
+	ip netns exec srv timeout 40 nc -l $SRV4 9000 >/dev/null &
 	spid=$!
 	sleep 1
-	ip netns exec v4h sh -c "sleep 6 | timeout 20 nc $SRV4 9000" &
+	ip netns exec v4h sh -c "sleep 30 | timeout 40 nc $SRV4 9000" &
 	cpid=$!
-	sleep 2
-	out=$(plat -j session list tcp)
+	# the handshake may take a while in a slow (debug) guest
+	for _ in $(seq 40); do
+		sleep 0.5
+		out=$(plat -j session list tcp)
+		jq-e --arg c "$CLAT6" 'any(.[]; .remote_port4 == 9000 and
+			.addr6 == $c and .tcp_state == "established")' \
+			<<<"$out" >/dev/null && { rc=0; break; }
+	done
 	jq -c '.[] | select(.remote_port4 == 9000)' <<<"$out"
-	jq-e --arg c "$CLAT6" 'any(.[]; .remote_port4 == 9000 and
-		.addr6 == $c and .tcp_state == "established")' <<<"$out" >/dev/null
-	rc=$?
+	kill $cpid $spid 2>/dev/null
 	wait $cpid $spid 2>/dev/null
 	return $rc
 }
@@ -217,6 +221,8 @@ e2e_check "iperf3 TCP for 2 s through CLAT and PLAT" iperf
 # --- the PLAT's tables ------------------------------------------------
 paired() {
 	local out
+	# an ICMP binding lives 60 s: the first ping's may be gone
+	inh ping -c 1 -W 3 $SRV4 >/dev/null || return 1
 	out=$(plat -j bib list)
 	echo "$out" | head -c 2000
 	# one pool4 address for the CLAT, whatever the protocol
