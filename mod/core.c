@@ -12,6 +12,7 @@
 #include <linux/inetdevice.h>
 #include <linux/netfilter.h>
 #include <linux/random.h>
+#include <linux/tcp.h>
 #include <asm/unaligned.h>
 #include <net/icmp.h>
 #include <net/ip.h>
@@ -388,6 +389,48 @@ void nat64_icmp4_quote(struct nat64_instance *inst, __be32 src, __be32 dst,
 	send4(net, skb, &rt->dst);
 	local_bh_enable();
 	nat64_stats_inc(&inst->stats, NAT64_STAT_ICMP_SENT);
+}
+
+void nat64_tcp6_probe(struct nat64_instance *inst,
+		      const struct in6_addr *src, u16 sport,
+		      const struct in6_addr *dst, u16 dport)
+{
+	struct net *net = inst->net;
+	struct dst_entry *route;
+	struct sk_buff *skb;
+	struct ipv6hdr *ip6;
+	struct tcphdr *th;
+
+	route = route6(net, dst);
+	if (!route)
+		return;
+	skb = alloc_skb(LL_MAX_HEADER + sizeof(*ip6) + sizeof(*th),
+			GFP_ATOMIC);
+	if (!skb) {
+		dst_release(route);
+		return;
+	}
+	skb_reserve(skb, LL_MAX_HEADER);
+	skb_reset_network_header(skb);
+	ip6 = skb_put(skb, sizeof(*ip6));
+	th = skb_put_zero(skb, sizeof(*th));
+	*ip6 = (struct ipv6hdr) {
+		.version = 6,
+		.payload_len = htons(sizeof(*th)),
+		.nexthdr = IPPROTO_TCP,
+		.hop_limit = 64,
+		.saddr = *src,
+		.daddr = *dst,
+	};
+	th->source = htons(sport);
+	th->dest = htons(dport);
+	th->doff = sizeof(*th) / 4;
+	th->ack = 1;
+	th->check = csum_ipv6_magic(src, dst, sizeof(*th), IPPROTO_TCP,
+				    csum_partial(th, sizeof(*th), 0));
+	local_bh_disable();
+	send6(net, skb, route);
+	local_bh_enable();
 }
 
 /* ICMPv4 errors need the input route of the offending packet. */

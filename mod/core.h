@@ -15,6 +15,10 @@ unsigned int nat64_core_46(struct nat64_instance *inst, struct sk_buff *skb);
  * at most 548: the error is no longer than 576). Process or softirq
  * context.
  */
+/* A TCP ACK, sequence and ack numbers zero, no data (6146-29). */
+void nat64_tcp6_probe(struct nat64_instance *inst,
+		      const struct in6_addr *src, u16 sport,
+		      const struct in6_addr *dst, u16 dport);
 void nat64_icmp4_quote(struct nat64_instance *inst, __be32 src, __be32 dst,
 		       u8 type, u8 code, const void *data, unsigned int len);
 unsigned int nat64_core_64(struct nat64_instance *inst, struct sk_buff *skb);

@@ -24,6 +24,7 @@
  */
 #include <linux/icmp.h>
 #include <linux/jiffies.h>
+#include <linux/module.h>
 #include <linux/random.h>
 #include <linux/siphash.h>
 #include <linux/skbuff.h>
@@ -142,6 +143,32 @@ static u32 hash_sess(const struct nat64_state *st, const struct bib *b,
 
 /* --- globals ---------------------------------------------------------- */
 
+/*
+ * For tests only: how many milliseconds a second of the state's timers
+ * lasts (1-1000). Shortened, the lifetimes that the RFC minimums keep
+ * long (TCP_EST 2 h, TCP_TRANS 4 min, the SYN hold of 6 s) can be tested
+ * by packet vectors (tests/pkt). Writable at run time, for every
+ * instance at once.
+ */
+static unsigned int second_ms = 1000;
+module_param(second_ms, uint, 0644);
+MODULE_PARM_DESC(second_ms,
+		 "tests only: milliseconds in a second of the state timers (1-1000)");
+
+/* @s seconds of the state's timers, in jiffies */
+static unsigned long secs(u32 s)
+{
+	u64 ms = (u64)s * clamp_val(READ_ONCE(second_ms), 1U, 1000U);
+
+	return msecs_to_jiffies(min_t(u64, ms, UINT_MAX));
+}
+
+/* how often the expiry worker runs: every second */
+static unsigned long tick(void)
+{
+	return max(secs(1), 1UL);
+}
+
 static unsigned long lifetime(const struct nat64_instance *inst, u8 lt)
 {
 	const struct nat64_globals *g;
@@ -167,7 +194,7 @@ static unsigned long lifetime(const struct nat64_instance *inst, u8 lt)
 		break;
 	}
 	rcu_read_unlock();
-	return (unsigned long)s * HZ;
+	return secs(s);
 }
 
 static u8 tcp_lt(enum nat64_tcp_state s)
@@ -526,7 +553,7 @@ u32 nat64_syn4_hold(struct nat64_instance *inst, const struct nat64_flow *f,
 	h->tport = f->port4;
 	h->z = f->remote4;
 	h->zport = f->rport;
-	h->expires = jiffies + SYN4_TIMEOUT * HZ;
+	h->expires = jiffies + secs(SYN4_TIMEOUT);
 	spin_lock_bh(&st->lock);
 	if (syn4_find(st, h->t, h->tport, h->z, h->zport)) {
 		/* a retransmission: the first one keeps its time */
@@ -592,38 +619,95 @@ static void syn4_expire(struct nat64_state *st, bool all)
 
 #define GC_BUDGET 4096	/* entries per list per run; the rest waits 1 s */
 
+/* One RFC 6146 probe to send once st->lock is dropped. */
+struct probe {
+	struct in6_addr src6, dst6;
+	u16 sport, dport;
+};
+
+#define PROBES 16	/* per hold of the lock */
+
+/*
+ * 6146-29: an established session that idled out is not deleted: the
+ * IPv6 endpoint gets a probe (a TCP ACK, sequence and acknowledgement
+ * numbers zero, no data) and the session goes to TRANS. A live host
+ * answers with an ACK, which brings it back to ESTABLISHED; otherwise it
+ * is deleted TCP_TRANS later (2 h 4 min in all, RFC 5382 REQ-5).
+ */
+static void probe_take(struct nat64_state *st, struct session *s,
+		       unsigned long now, struct probe *p)
+{
+	WRITE_ONCE(s->tcp, NAT64_TCP_TRANS);
+	WRITE_ONCE(s->lt, LT_TCP_TRANS);
+	s->stamp = now;
+	WRITE_ONCE(s->expires, now + lifetime(st->inst, LT_TCP_TRANS));
+	list_move_tail(&s->lru, &st->lru[LT_TCP_TRANS]);
+	p->src6 = s->remote6;
+	p->sport = s->rport;
+	p->dst6 = s->bib->addr6;
+	p->dport = s->bib->port6;
+}
+
+/*
+ * Expires the sessions at the old end of list @i, at most *budget of
+ * them; returns how many probes it left in @p (then it may be called
+ * again).
+ */
+static unsigned int gc_list(struct nat64_state *st, unsigned int i,
+			    unsigned long now, unsigned int *budget,
+			    u32 *expired, struct probe *p)
+{
+	unsigned long life = lifetime(st->inst, i);
+	unsigned int n = 0;
+	struct session *s;
+
+	spin_lock_bh(&st->lock);
+	while (*budget && n < PROBES && !list_empty(&st->lru[i])) {
+		s = list_first_entry(&st->lru[i], struct session, lru);
+		if (time_before(now, s->stamp + life))
+			break;	/* the rest are younger */
+		(*budget)--;
+		if (time_before(now, READ_ONCE(s->expires))) {
+			s->stamp = now;
+			list_move_tail(&s->lru, &st->lru[i]);
+		} else if (s->tcp == NAT64_TCP_ESTABLISHED &&
+			   s->bib->proto == IPPROTO_TCP) {
+			probe_take(st, s, now, &p[n++]);
+			nat64_stats_inc(&st->inst->stats,
+					NAT64_STAT_TCP_PROBE);
+		} else {
+			sess_del(st, s);
+			(*expired)++;
+		}
+	}
+	spin_unlock_bh(&st->lock);
+	return n;
+}
+
 static void gc(struct work_struct *w)
 {
 	struct nat64_state *st = container_of(to_delayed_work(w),
 					      struct nat64_state, gc);
-	unsigned long now = jiffies, life;
-	struct session *s;
-	unsigned int i, budget;
+	unsigned long now = jiffies;
+	struct probe p[PROBES];
+	unsigned int i, j, n, budget;
 	u32 expired = 0;
 
 	for (i = 0; i < LT_MAX; i++) {
-		life = lifetime(st->inst, i);
 		budget = GC_BUDGET;
-		spin_lock_bh(&st->lock);
-		while (budget-- && !list_empty(&st->lru[i])) {
-			s = list_first_entry(&st->lru[i], struct session, lru);
-			if (time_before(now, s->stamp + life))
-				break;	/* the rest are younger */
-			if (time_before(now, READ_ONCE(s->expires))) {
-				s->stamp = now;
-				list_move_tail(&s->lru, &st->lru[i]);
-				continue;
-			}
-			sess_del(st, s);
-			expired++;
-		}
-		spin_unlock_bh(&st->lock);
+		do {
+			n = gc_list(st, i, now, &budget, &expired, p);
+			for (j = 0; j < n; j++)
+				nat64_tcp6_probe(st->inst, &p[j].src6,
+						 p[j].sport, &p[j].dst6,
+						 p[j].dport);
+		} while (n == PROBES);
 	}
 	if (expired)
 		nat64_stats_add(&st->inst->stats, NAT64_STAT_SESSION_EXPIRED,
 				expired);
 	syn4_expire(st, false);
-	queue_delayed_work(system_power_efficient_wq, &st->gc, HZ);
+	queue_delayed_work(system_power_efficient_wq, &st->gc, tick());
 }
 
 /* --- creation (st->lock held) ----------------------------------------- */
@@ -1232,7 +1316,7 @@ int nat64_state_init(struct nat64_instance *inst)
 	st->inst = inst;
 	INIT_DELAYED_WORK(&st->gc, gc);
 	inst->state = st;
-	queue_delayed_work(system_power_efficient_wq, &st->gc, HZ);
+	queue_delayed_work(system_power_efficient_wq, &st->gc, tick());
 	return 0;
 }
 

@@ -366,6 +366,7 @@ enum nat64_stat {
 	NAT64_STAT_SYN4_OPEN,		/* held SYNs met by an IPv6 SYN */
 	NAT64_STAT_SYN4_EXPIRED,	/* held SYNs answered, ICMP 3/3 */
 	NAT64_STAT_DROP_SYN4_FULL,	/* SYNs not held: the store is full */
+	NAT64_STAT_TCP_PROBE,		/* probes of idle TCP sessions */
 	__NAT64_STAT_MAX
 };
 #define NAT64_STAT_MAX (__NAT64_STAT_MAX - 1)
