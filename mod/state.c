@@ -71,7 +71,10 @@ struct sub {
 struct bib {
 	struct hlist_node by6;
 	struct hlist_node by4;
-	struct rcu_head rcu;
+	union {
+		struct list_head list;	/* its sessions (st->lock) */
+		struct rcu_head rcu;	/* once unhashed, with no session */
+	};
 	struct sub *sub;		/* NULL for static entries */
 	struct in6_addr addr6;
 	__be32 addr4;
@@ -79,12 +82,18 @@ struct bib {
 	u8 proto;
 	bool is_static;
 	u32 sessions;
-	struct list_head list;		/* its sessions (st->lock) */
 };
 
+/*
+ * Times are the low 32 bits of jiffies (time_before32()): a lifetime is
+ * far below the 24 days that leaves at HZ 1000.
+ */
 struct session {
 	struct hlist_node node;		/* by (bib, Z, z) */
-	struct list_head lru;		/* its lifetime's list */
+	union {
+		struct list_head lru;	/* its lifetime's list */
+		struct rcu_head rcu;	/* once off every list */
+	};
 	struct list_head sibling;	/* bib->list */
 	struct bib *bib;
 	struct in6_addr remote6;	/* Y' */
@@ -94,9 +103,8 @@ struct session {
 					 * unlinked (readers may hold it)
 					 */
 	u8 tcp;				/* enum nat64_tcp_state */
-	unsigned long stamp;		/* when put on the lru */
-	unsigned long expires;		/* refreshed by packets, no lock */
-	struct rcu_head rcu;
+	u32 stamp;			/* when put on the lru */
+	u32 expires;			/* refreshed by packets, no lock */
 };
 
 struct nat64_state {
@@ -640,7 +648,7 @@ static void probe_take(struct nat64_state *st, struct session *s,
 	WRITE_ONCE(s->tcp, NAT64_TCP_TRANS);
 	WRITE_ONCE(s->lt, LT_TCP_TRANS);
 	s->stamp = now;
-	WRITE_ONCE(s->expires, now + lifetime(st->inst, LT_TCP_TRANS));
+	WRITE_ONCE(s->expires, (u32)(now + lifetime(st->inst, LT_TCP_TRANS)));
 	list_move_tail(&s->lru, &st->lru[LT_TCP_TRANS]);
 	p->src6 = s->remote6;
 	p->sport = s->rport;
@@ -664,10 +672,10 @@ static unsigned int gc_list(struct nat64_state *st, unsigned int i,
 	spin_lock_bh(&st->lock);
 	while (*budget && n < PROBES && !list_empty(&st->lru[i])) {
 		s = list_first_entry(&st->lru[i], struct session, lru);
-		if (time_before(now, s->stamp + life))
+		if (time_before32(now, s->stamp + life))
 			break;	/* the rest are younger */
 		(*budget)--;
-		if (time_before(now, READ_ONCE(s->expires))) {
+		if (time_before32(now, READ_ONCE(s->expires))) {
 			s->stamp = now;
 			list_move_tail(&s->lru, &st->lru[i]);
 		} else if (s->tcp == NAT64_TCP_ESTABLISHED &&
@@ -961,7 +969,7 @@ out:
 
 static void refresh(struct nat64_state *st, struct session *s)
 {
-	unsigned long e = jiffies + lifetime(st->inst, READ_ONCE(s->lt));
+	u32 e = jiffies + lifetime(st->inst, READ_ONCE(s->lt));
 
 	if (READ_ONCE(s->expires) != e)
 		WRITE_ONCE(s->expires, e);
@@ -1067,18 +1075,26 @@ u32 nat64_state_46(struct nat64_instance *inst, struct nat64_flow *f)
 		if (g->drop_ext_tcp && (f->tcp_flags & NAT64_TCP_SYN))
 			return NAT64_STAT_DROP_EXT_TCP;	/* 6146-21 */
 		tcp = nat64_tcp_next(tcp, false, f->tcp_flags);
-		if (tcp == NAT64_TCP_CLOSED)
-			return 0;	/* 6146-26: translated, no state */
 	}
 	spin_lock_bh(&st->lock);
+	/* again under the lock: @b may have gone meanwhile */
+	b = bib_find4(st, f->proto, f->addr4, f->port4);
+	if (b) {
+		f->addr6 = b->addr6;
+		f->port6 = b->port6;
+	}
 	/* 6146-13: address-dependent filtering */
-	if (g->filtering == NAT64_FILTER_ADF && !b->is_static &&
+	if (b && g->filtering == NAT64_FILTER_ADF && !b->is_static &&
 	    !sess_to_addr(b, f->remote4)) {
 		spin_unlock_bh(&st->lock);
 		/* 6146-25: a SYN is held as if there were no BIB entry */
 		return syn4(inst, f) ?: NAT64_STAT_DROP_FILTERED;
 	}
-	b = bib_find4(st, f->proto, f->addr4, f->port4);
+	if (f->proto == IPPROTO_TCP && tcp == NAT64_TCP_CLOSED) {
+		spin_unlock_bh(&st->lock);
+		/* 6146-26: a non-SYN is translated and makes no state */
+		return b ? 0 : NAT64_STAT_DROP_NO_BIB;
+	}
 	s = b ? sess_find(st, b, f->remote4, f->rport) : NULL;
 	if (b && !s)
 		s = sess_new(st, b, f, tcp, &why);
@@ -1260,7 +1276,7 @@ int nat64_session_walk(struct nat64_instance *inst, u8 proto, u64 *pos,
 		hlist_for_each_entry(s, &st->sess[bucket], node) {
 			if (i++ < idx || (proto && s->bib->proto != proto))
 				continue;
-			left = (long)(READ_ONCE(s->expires) - now);
+			left = (s32)(READ_ONCE(s->expires) - (u32)now);
 			info = (struct nat64_session_info) {
 				.proto = s->bib->proto, .tcp_state = s->tcp,
 				.src6 = s->bib->addr6,
