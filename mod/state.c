@@ -40,7 +40,7 @@
 
 #define BIB_BITS	16
 #define SESS_BITS	18
-#define SUB_BITS	12
+#define SUB_BITS	16
 #define SYN4_TIMEOUT	6	/* TCP_INCOMING_SYN, seconds */
 #define SYN4_BITS	10
 
