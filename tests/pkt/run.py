@@ -31,7 +31,8 @@ pool6), 2001:db8:64::c633:6500/120 (native, 7915-33), and a blackhole
 for 203.0.113.0/30 (the nat64 vectors' pool4: what the instance leaves to
 the host there vanishes instead of going back out of x4).
 
-Output: "PASS: ID DESC", "FAIL: ID DESC: WHY", "XFAIL: ID DESC: REASON",
+Output: "PASS: ID DESC", "FAIL: ID DESC: WHY",
+"XFAIL: ID DESC: REASON [observed: WHY]",
 "XPASS: ...", then "RESULT: pkt P F" (xfails count in neither).
 """
 import argparse
@@ -520,7 +521,8 @@ def run(prefixes, timeout):
             if v.xfail:
                 if why:
                     xfailed += 1
-                    print(f"XFAIL: {v.id} {v.desc}: {v.xfail}")
+                    print(f"XFAIL: {v.id} {v.desc}: {v.xfail} "
+                          f"[observed: {why}]")
                 else:
                     xpassed += 1
                     print(f"XPASS: {v.id} {v.desc}: {v.xfail}")

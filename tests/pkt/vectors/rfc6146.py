@@ -24,7 +24,8 @@ from scapy.layers.inet import IP, TCP, ICMP
 from scapy.layers.inet6 import IPv6, ICMPv6EchoRequest, ICMPv6EchoReply
 from scapy.packet import Raw
 
-from pktlib import Cfg, vec, drop, p6, payload, ip4_icmp, ip6_icmp
+from pktlib import (Cfg, vec, drop, p6, payload, ip4_icmp, ip6_icmp,
+                    frag4)
 from .flows import udp, x46, x64, v4, v6, xl_err4, xl_err6
 
 X6 = "2001:db8::5"		# the IPv6 client X'
@@ -162,10 +163,15 @@ vec("6146-2/E11", "E11.5: IPv6 source 2001:db8:64::cb00:7101, inside "
 vec("6146-17/udp0", "IPv4 UDP with checksum 0 to a bound (T,t): "
     "translated with the checksum computed", BASE,
     *in46(u(53, 40001, chksum=0), u(53, 40001)))
+whole, exp = in46(u(53, 40001, n=200, chksum=0), u(53, 40001, n=200))
+vec("6146-17/udp0-frag", "the same in two fragments, the last one first: "
+    "reassembled, translated as one packet with the checksum computed "
+    "(6146-16)", BASE, [frag4(whole, 104, 104, False),
+                        frag4(whole, 0, 104, True)], exp)
 send, exp = out64(u(40001, 53, n=1352), u(40001, 53, n=1352))
 vec("6146-38/df", "IPv6 of 1400 bytes leaves as IPv4 of 1380 with DF "
     "set (7915-34 applies to NAT64 traffic)", BASE, send, exp, ignore=ID)
-send, exp = out64(u(40005, 53), u(40003, 53))
+send, exp = out64(u(40003, 53), u(40005, 53))
 vec("6146-8/last-port", "[X']:40005 binds the last free UDP port of "
     "pool4, 203.0.113.1:40003", BASE, send, exp, ignore=ID,
     counters={"bib_new": 1})
