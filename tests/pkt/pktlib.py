@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-only
-"""Packet vectors for a siit instance: how they are declared and compared.
+"""Packet vectors for a siit or nat64 instance: how they are declared and
+compared.
 
 A vector is one configuration, the packets sent to the translator, and
 what must come out of it:
@@ -29,6 +30,16 @@ what must come out of it:
   counts neither as a pass nor as a failure.
 - pre: nat64ctl argument lists run on the instance before sending (a
   configuration change without a new instance).
+- wait: seconds to listen, whatever comes out (a timer's effect); with
+  send=[] a vector only waits.
+- state: a function(show) -> None or a failure text, run after the
+  packets when everything else passed, for what the instance keeps (BIB,
+  sessions, TCP states, lifetimes): show(*args) is the parsed JSON of
+  `nat64ctl -j -i INSTANCE ARGS`, e.g. show("session", "list", "tcp").
+
+Vectors of one configuration (Cfg) run in the order they are declared, on
+one instance: a nat64 vector sees the BIB entries and sessions the ones
+before it made. Cfg(tag=...) gives a fresh instance.
 
 Vectors are named by the conformance id they check (../shared/reference/
 conformance.md), with a suffix when several share it: "7915-22/ptr9".
@@ -85,10 +96,16 @@ def p6(v4):
 
 class Cfg:
     """An instance configuration. Vectors with equal configurations share
-    one instance; a new configuration gets a new instance."""
+    one instance; a new configuration gets a new instance. @mode is the
+    instance's ("siit" or "nat64"); @pool4 and @bib (nat64) are argument
+    tuples of `pool4 add` and `bib add`: ("203.0.113.1", "udp",
+    "40001-40001"), ("udp", "203.0.113.1#2000", "2001:db8::b#5000")."""
 
     def __init__(self, pool6=POOL6, eam=(), glob=None, deny=(),
-                 pool6791=(), tag=None):
+                 pool6791=(), tag=None, mode="siit", pool4=(), bib=()):
+        self.mode = mode
+        self.pool4 = tuple(tuple(a) for a in pool4)
+        self.bib = tuple(tuple(a) for a in bib)
         self.pool6 = pool6
         self.eam = tuple(eam)
         self.glob = tuple(sorted((glob or {}).items()))
@@ -97,8 +114,8 @@ class Cfg:
         self.tag = tag
 
     def key(self):
-        return (self.pool6, self.eam, self.glob, self.deny, self.pool6791,
-                self.tag)
+        return (self.mode, self.pool6, self.eam, self.glob, self.deny,
+                self.pool6791, self.pool4, self.bib, self.tag)
 
     def commands(self):
         """nat64ctl argument lists (after `-i NAME`) that set it up."""
@@ -113,14 +130,21 @@ class Cfg:
             cmds.append(["denylist", "add", p])
         for p in self.pool6791:
             cmds.append(["pool6791", "add", p])
+        for a in self.pool4:
+            cmds.append(["pool4", "add", *a])
+        for a in self.bib:
+            cmds.append(["bib", "add", *a])
         return cmds
 
     def __repr__(self):
-        parts = [f"pool6 {self.pool6}"] if self.pool6 else ["no pool6"]
+        parts = [self.mode] if self.mode != "siit" else []
+        parts += [f"pool6 {self.pool6}"] if self.pool6 else ["no pool6"]
         parts += [f"eam {a}={b}" for a, b in self.eam]
         parts += [f"{k}={v}" for k, v in self.glob]
         parts += [f"deny {p}" for p in self.deny]
         parts += [f"pool6791 {p}" for p in self.pool6791]
+        parts += ["pool4 " + " ".join(a) for a in self.pool4]
+        parts += ["bib " + " ".join(a) for a in self.bib]
         if self.tag:
             parts.append(f"[{self.tag}]")
         return ", ".join(parts)
@@ -158,7 +182,7 @@ VECTORS = []
 
 class Vector:
     def __init__(self, ident, desc, cfg, send, expect, ignore, counters,
-                 check, xfail, pre, wait):
+                 check, xfail, pre, wait, state):
         self.id = ident
         self.desc = desc
         self.cfg = cfg
@@ -177,6 +201,7 @@ class Vector:
         self.xfail = xfail
         self.pre = list(pre or [])
         self.wait = wait
+        self.state = state
 
     def frames(self):
         """(family, bytes) of each packet to send."""
@@ -192,9 +217,9 @@ class Vector:
 
 
 def vec(ident, desc, cfg, send, expect=None, ignore=(), counters=None,
-        check=None, xfail=None, pre=None, wait=None):
+        check=None, xfail=None, pre=None, wait=None, state=None):
     v = Vector(ident, desc, cfg, send, expect, ignore, counters, check,
-               xfail, pre, wait)
+               xfail, pre, wait, state)
     VECTORS.append(v)
     return v
 

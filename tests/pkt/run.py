@@ -11,8 +11,8 @@
   run.py --export-corpus DIR            each vector's input packets as
                                         tests/fuzz seeds (host)
 
-Topology (built once; one siit instance "pkt", recreated for each
-configuration the vectors name):
+Topology (built once; one instance "pkt", siit or nat64, recreated for
+each configuration the vectors name):
 
   ns p4 (sink)              ns px (translator)                 ns p6 (sink)
   veth4 ------------------- x4 100.64.0.1/30   x6 fd00:6::1/64 ------ veth6
@@ -27,14 +27,18 @@ frames to multicast or broadcast MACs and IPv6 ND/MLD are not counted.
 Special routes in px: 203.0.113.0/25 mtu 576, 203.0.113.128/25 mtu 1400,
 198.18.0.0/24 (native, 7915-33), 192.0.2.0/30 dev lo (hairpinned IPv4
 comes back in), 2001:db8:64::c000:280/121 mtu 1400 (192.0.2.128/25 under
-pool6), 2001:db8:64::c633:6500/120 (native, 7915-33).
+pool6), 2001:db8:64::c633:6500/120 (native, 7915-33), and a blackhole
+for 203.0.113.0/30 (the nat64 vectors' pool4: what the instance leaves to
+the host there vanishes instead of going back out of x4).
 
-Output: "PASS: ID DESC", "FAIL: ID DESC: WHY", "XFAIL: ID DESC: REASON",
+Output: "PASS: ID DESC", "FAIL: ID DESC: WHY",
+"XFAIL: ID DESC: REASON [observed: WHY]",
 "XPASS: ...", then "RESULT: pkt P F" (xfails count in neither).
 """
 import argparse
 import contextlib
 import ctypes
+import json
 import os
 import select
 import socket
@@ -160,6 +164,7 @@ def topology():
         f"route add 203.0.113.128/25 via {gw4} dev x4 mtu lock 1400",
         f"route add 198.18.0.0/24 via {gw4} dev x4",
         "route add 192.0.2.0/30 dev lo",
+        "route add blackhole 203.0.113.0/30",
         f"route add default via {gw6} dev x6",
         f"route add 2001:db8:64::c000:280/121 via {gw6} dev x6 mtu 1400",
         f"route add 2001:db8:64::c633:6500/120 via {gw6} dev x6"])
@@ -446,7 +451,17 @@ def judge(v, exp, got, before, after):
         c = v.check(got)
         if c:
             why.append(c)
+    if v.state and not why:
+        c = v.state(show)
+        if c:
+            why.append(c)
     return "; ".join(why) or None
+
+
+def show(*args):
+    """The parsed JSON of `nat64ctl -j -i INSTANCE ARGS` (a vector's state
+    function reads the BIB and the sessions with it)."""
+    return json.loads(ctl("-j", "-i", INSTANCE, *args).stdout)
 
 
 # ---- configurations --------------------------------------------------
@@ -454,14 +469,14 @@ def judge(v, exp, got, before, after):
 def configure(cfg):
     """A fresh instance with @cfg; None or why it failed."""
     ctl("instance", "del", INSTANCE, check=False)
-    r = ctl("instance", "add", INSTANCE, "--mode", "siit", check=False)
+    r = ctl("instance", "add", INSTANCE, "--mode", cfg.mode, check=False)
     if r.returncode:
         return f"instance add: {r.stderr.strip()}"
     for cmd in cfg.commands():
         r = ctl("-i", INSTANCE, *cmd, check=False)
         if r.returncode:
-            what = cmd[0] if cmd[0] in ("global", "denylist",
-                                        "pool6791") else "config"
+            what = cmd[0] if cmd[0] in ("global", "denylist", "pool6791",
+                                        "pool4", "bib") else "config"
             return (f"{what} not supported or refused: "
                     f"nat64ctl {' '.join(cmd)}: {r.stderr.strip()}")
     return None
@@ -506,7 +521,8 @@ def run(prefixes, timeout):
             if v.xfail:
                 if why:
                     xfailed += 1
-                    print(f"XFAIL: {v.id} {v.desc}: {v.xfail}")
+                    print(f"XFAIL: {v.id} {v.desc}: {v.xfail} "
+                          f"[observed: {why}]")
                 else:
                     xpassed += 1
                     print(f"XPASS: {v.id} {v.desc}: {v.xfail}")
@@ -530,7 +546,11 @@ def run(prefixes, timeout):
 
 def fuzz_variant(cfg, fam):
     """Byte 0 of a tests/fuzz input: direction and the nearest of the
-    harness's configuration variants (see tests/fuzz/xlat_fuzz.c)."""
+    harness's configuration variants (see tests/fuzz/xlat_fuzz.c); None
+    for a configuration the fuzzer has no variant for (nat64: its
+    translation needs state the stateless fuzz target does not keep)."""
+    if cfg.mode != "siit":
+        return None
     g = dict(cfg.glob)
     v = 32				# next-hop MTUs known
     if str(g.get("lowest-ipv6-mtu", "1280")) != "1280":
@@ -554,7 +574,10 @@ def export_corpus(d):
     n = 0
     for v in pktlib.VECTORS:
         for i, (fam, b) in enumerate(v.frames()):
-            seed = fuzz_variant(v.cfg, fam) + b
+            variant = fuzz_variant(v.cfg, fam)
+            if variant is None:
+                continue
+            seed = variant + b
             if seed in seen or len(b) > 4096:
                 continue
             seen.add(seed)
