@@ -451,11 +451,11 @@ static void icmp4_reply(struct sk_buff *skb, const struct nat64_xlat_res *res)
  * 3/13 or ICMPv6 1/1. icmp_send() itself declines ICMPv4 errors and
  * non-first fragments; an ICMPv6 message of any type gets nothing.
  */
-static enum step refuse(struct xlat_ctx *ctx, struct sk_buff *skb, bool is6,
-			enum nat64_stat why)
+static enum step answer(struct xlat_ctx *ctx, struct sk_buff *skb, bool is6,
+			u8 type, u8 code, enum nat64_stat why)
 {
-	static const struct nat64_xlat_res prohibited4 = {
-		.icmp_type = ICMP_DEST_UNREACH, .icmp_code = ICMP_PKT_FILTERED,
+	const struct nat64_xlat_res res4 = {
+		.icmp_type = type, .icmp_code = code,
 	};
 	u8 nexthdr;
 	__be16 frag_off;
@@ -463,7 +463,7 @@ static enum step refuse(struct xlat_ctx *ctx, struct sk_buff *skb, bool is6,
 	if (!ctx->g->drop_icmp)
 		return drop(ctx->inst, why);
 	if (!is6) {
-		icmp4_reply(skb, &prohibited4);
+		icmp4_reply(skb, &res4);
 	} else {
 		nexthdr = ipv6_hdr(skb)->nexthdr;
 		if (ipv6_skip_exthdr(skb, sizeof(struct ipv6hdr), &nexthdr,
@@ -471,10 +471,20 @@ static enum step refuse(struct xlat_ctx *ctx, struct sk_buff *skb, bool is6,
 		    nexthdr == IPPROTO_ICMPV6 ||
 		    (frag_off & htons(IP6_OFFSET)))
 			return drop(ctx->inst, why);
-		icmpv6_send(skb, ICMPV6_DEST_UNREACH, ICMPV6_ADM_PROHIBITED, 0);
+		icmpv6_send(skb, type, code, 0);
 	}
 	nat64_stats_inc(&ctx->inst->stats, NAT64_STAT_ICMP_SENT);
 	return drop(ctx->inst, why);
+}
+
+static enum step refuse(struct xlat_ctx *ctx, struct sk_buff *skb, bool is6,
+			enum nat64_stat why)
+{
+	if (is6)
+		return answer(ctx, skb, true, ICMPV6_DEST_UNREACH,
+			      ICMPV6_ADM_PROHIBITED, why);
+	return answer(ctx, skb, false, ICMP_DEST_UNREACH, ICMP_PKT_FILTERED,
+		      why);
 }
 
 static enum step verdict(struct xlat_ctx *ctx, struct sk_buff *skb,
@@ -901,6 +911,33 @@ static bool l4info(struct sk_buff *skb, int off, u8 nexthdr, bool v6,
 	return true;
 }
 
+/* Is @nexthdr one a nat64 instance translates (else 6146-18)? */
+static bool known_l4(u8 nexthdr, bool v6)
+{
+	return nexthdr == IPPROTO_TCP || nexthdr == IPPROTO_UDP ||
+	       nexthdr == (v6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP);
+}
+
+/*
+ * An IPv4 packet to a pool4 address that the instance does not
+ * translate. A pool4 address of the host's own (a CPE's WAN address)
+ * leaves it to the host: its ping, its services, its own protocol
+ * unreachable. Any other (a PLAT's pool4, routed to it) would only be
+ * routed back out: dropped and counted @why, answered with ICMPv4
+ * 3/@code when @code is not -1.
+ */
+static enum step not_translated4(struct xlat_ctx *ctx, struct sk_buff *skb,
+				 enum nat64_stat why, int code)
+{
+	if (inet_addr_type(ctx->inst->net, ip_hdr(skb)->daddr) == RTN_LOCAL) {
+		nat64_stats_inc(&ctx->inst->stats, NAT64_STAT_PASS4);
+		return STEP_PASS;
+	}
+	if (code < 0)
+		return drop(ctx->inst, why);
+	return answer(ctx, skb, false, ICMP_DEST_UNREACH, code, why);
+}
+
 /* The IPv4-converted address of @a under the instance's first prefix. */
 static bool embed_first(struct nat64_instance *inst, __be32 a,
 			struct in6_addr *out)
@@ -1002,8 +1039,13 @@ static enum step nat64_64(struct xlat_ctx *ctx, struct sk_buff *skb)
 	if (frag_off & htons(IP6_OFFSET | IP6_MF))
 		return drop(inst, NAT64_STAT_DROP_FRAG);
 	ctx->reassembled = IP6CB(skb)->frag_max_size != 0;
-	if (!l4info(skb, off, nexthdr, true, &l))
-		return refuse(ctx, skb, true, NAT64_STAT_DROP_PROTO);
+	if (!l4info(skb, off, nexthdr, true, &l)) {
+		if (known_l4(nexthdr, true))
+			return drop(inst, NAT64_STAT_DROP_TRUNCATED);
+		/* 6146-18: ICMPv6 port unreachable */
+		return answer(ctx, skb, true, ICMPV6_DEST_UNREACH,
+			      ICMPV6_PORT_UNREACH, NAT64_STAT_DROP_PROTO);
+	}
 	ctx->stateful = true;
 	if (l.is_err)
 		return nat64_err_64(ctx, skb, off);
@@ -1055,13 +1097,14 @@ static enum step nat64_err_46(struct xlat_ctx *ctx, struct sk_buff *skb,
 	struct l4info il;
 	u16 x;
 
+	/* 6146-14: no flow to be found, or an error about an error */
 	ih = skb_header_pointer(skb, off + 8, sizeof(_ih), &_ih);
 	if (!ih || ih->ihl < 5 || (ih->frag_off & htons(IP_OFFSET)))
-		goto pass;
+		return not_translated4(ctx, skb, NAT64_STAT_DROP_NO_STATE, -1);
 	if (!l4info(skb, off + 8 + ih->ihl * 4, ih->protocol, false, &il) ||
 	    il.is_err ||
 	    !nat64_bib_find4(inst, il.proto, ih->saddr, il.sport, &x6, &x))
-		goto pass;	/* not about a translated flow: the host's */
+		return not_translated4(ctx, skb, NAT64_STAT_DROP_NO_STATE, -1);
 	if (!embed_first(inst, ip_hdr(skb)->saddr,
 			 &ctx->a6[NAT64_ADDR_SRC]) ||
 	    !embed_first(inst, ih->daddr, &ctx->a6[NAT64_ADDR_INNER_DST]))
@@ -1074,9 +1117,6 @@ static enum step nat64_err_46(struct xlat_ctx *ctx, struct sk_buff *skb,
 	ctx->dst6 = x6;
 	ctx->have_dst = true;
 	return xlat_send_46(ctx, skb);
-pass:
-	nat64_stats_inc(&inst->stats, NAT64_STAT_PASS4);
-	return STEP_PASS;
 }
 
 static enum step nat64_46(struct xlat_ctx *ctx, struct sk_buff *skb)
@@ -1100,20 +1140,30 @@ static enum step nat64_46(struct xlat_ctx *ctx, struct sk_buff *skb)
 	if (iph->frag_off & htons(IP_OFFSET | IP_MF))
 		return drop(inst, NAT64_STAT_DROP_FRAG);
 	off = iph->ihl * 4;
-	if (!l4info(skb, off, iph->protocol, false, &l))
-		goto pass;
+	if (!l4info(skb, off, iph->protocol, false, &l)) {
+		if (known_l4(iph->protocol, false))
+			return not_translated4(ctx, skb,
+					       NAT64_STAT_DROP_TRUNCATED, -1);
+		/* 6146-18: ICMPv4 protocol unreachable */
+		return not_translated4(ctx, skb, NAT64_STAT_DROP_PROTO,
+				       ICMP_PROT_UNREACH);
+	}
 	if (l.is_err)
 		return nat64_err_46(ctx, skb, off);
 	if (l.proto == IPPROTO_ICMP) {
-		/* an echo for no BIB entry is the host's own (6146-32) */
-		if (!l.is_echo ||
-		    !nat64_bib_find4(inst, IPPROTO_ICMP, iph->daddr, l.dport,
+		if (!l.is_echo)
+			return not_translated4(ctx, skb,
+					       NAT64_STAT_DROP_ICMP_TYPE, -1);
+		/* an echo for no BIB entry: the host's own, or 6146-32 */
+		if (!nat64_bib_find4(inst, IPPROTO_ICMP, iph->daddr, l.dport,
 				     &f.addr6, &f.port6))
-			goto pass;
+			return not_translated4(ctx, skb,
+					       NAT64_STAT_DROP_NO_BIB, -1);
 	} else if (!nat64_pool4_has(inst, l.proto, iph->daddr, l.dport) &&
 		   !nat64_bib_find4(inst, l.proto, iph->daddr, l.dport,
 				    &f.addr6, &f.port6)) {
-		goto pass;	/* outside the ranges: the host's ports */
+		/* outside the ranges: the host's ports */
+		return not_translated4(ctx, skb, NAT64_STAT_DROP_NO_BIB, -1);
 	}
 	f.proto = l.proto;
 	f.tcp_flags = l.flags;

@@ -32,6 +32,9 @@ what must come out of it:
   configuration change without a new instance).
 - wait: seconds to listen, whatever comes out (a timer's effect); with
   send=[] a vector only waits.
+- timeout: seconds to wait for the expected packets at most (run.py's
+  --timeout otherwise), for a packet a timer sends; it ends as soon as
+  they are all there.
 - state: a function(show) -> None or a failure text, run after the
   packets when everything else passed, for what the instance keeps (BIB,
   sessions, TCP states, lifetimes): show(*args) is the parsed JSON of
@@ -99,11 +102,16 @@ class Cfg:
     one instance; a new configuration gets a new instance. @mode is the
     instance's ("siit" or "nat64"); @pool4 and @bib (nat64) are argument
     tuples of `pool4 add` and `bib add`: ("203.0.113.1", "udp",
-    "40001-40001"), ("udp", "203.0.113.1#2000", "2001:db8::b#5000")."""
+    "40001-40001"), ("udp", "203.0.113.1#2000", "2001:db8::b#5000").
+    @second_ms sets the module parameter of that name (how many ms a
+    second of the state timers lasts): timers of hours pass in seconds."""
 
     def __init__(self, pool6=POOL6, eam=(), glob=None, deny=(),
-                 pool6791=(), tag=None, mode="siit", pool4=(), bib=()):
+                 pool6791=(), tag=None, mode="siit", pool4=(), bib=(),
+                 second_ms=1000):
         self.mode = mode
+        # the module parameter: ms in a second of the state timers
+        self.second_ms = second_ms
         self.pool4 = tuple(tuple(a) for a in pool4)
         self.bib = tuple(tuple(a) for a in bib)
         self.pool6 = pool6
@@ -115,7 +123,8 @@ class Cfg:
 
     def key(self):
         return (self.mode, self.pool6, self.eam, self.glob, self.deny,
-                self.pool6791, self.pool4, self.bib, self.tag)
+                self.pool6791, self.pool4, self.bib, self.second_ms,
+                self.tag)
 
     def commands(self):
         """nat64ctl argument lists (after `-i NAME`) that set it up."""
@@ -145,6 +154,8 @@ class Cfg:
         parts += [f"pool6791 {p}" for p in self.pool6791]
         parts += ["pool4 " + " ".join(a) for a in self.pool4]
         parts += ["bib " + " ".join(a) for a in self.bib]
+        if self.second_ms != 1000:
+            parts.append(f"second_ms={self.second_ms}")
         if self.tag:
             parts.append(f"[{self.tag}]")
         return ", ".join(parts)
@@ -182,7 +193,7 @@ VECTORS = []
 
 class Vector:
     def __init__(self, ident, desc, cfg, send, expect, ignore, counters,
-                 check, xfail, pre, wait, state):
+                 check, xfail, pre, wait, state, timeout):
         self.id = ident
         self.desc = desc
         self.cfg = cfg
@@ -202,6 +213,7 @@ class Vector:
         self.pre = list(pre or [])
         self.wait = wait
         self.state = state
+        self.timeout = timeout
 
     def frames(self):
         """(family, bytes) of each packet to send."""
@@ -217,9 +229,10 @@ class Vector:
 
 
 def vec(ident, desc, cfg, send, expect=None, ignore=(), counters=None,
-        check=None, xfail=None, pre=None, wait=None, state=None):
+        check=None, xfail=None, pre=None, wait=None, state=None,
+        timeout=None):
     v = Vector(ident, desc, cfg, send, expect, ignore, counters, check,
-               xfail, pre, wait, state)
+               xfail, pre, wait, state, timeout)
     VECTORS.append(v)
     return v
 

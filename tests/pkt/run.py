@@ -387,7 +387,7 @@ def exchange(v, sides, timeout, stats=None, before=None):
     if v.wait:
         deadline = start + v.wait
     elif sum(want.values()) or by_counter:
-        deadline = start + timeout
+        deadline = start + (v.timeout or timeout)
     else:
         deadline = start + DROP_WAIT
     done = False
@@ -469,6 +469,11 @@ def show(*args):
 def configure(cfg):
     """A fresh instance with @cfg; None or why it failed."""
     ctl("instance", "del", INSTANCE, check=False)
+    try:
+        with open("/sys/module/nat64/parameters/second_ms", "w") as f:
+            f.write(str(cfg.second_ms))
+    except OSError as e:
+        return f"module parameter second_ms: {e}"
     r = ctl("instance", "add", INSTANCE, "--mode", cfg.mode, check=False)
     if r.returncode:
         return f"instance add: {r.stderr.strip()}"
