@@ -123,6 +123,25 @@ struct nat64_state {
 
 static struct kmem_cache *bib_cache, *session_cache;
 
+/*
+ * The caches have a constructor so that the slab allocator never merges
+ * them with another cache of the same size: /proc/slabinfo then shows
+ * them by name, which is where memory per session is read. With one,
+ * objects cannot be asked for zeroed (__GFP_ZERO): state_alloc() zeroes.
+ */
+static void state_ctor(void *obj)
+{
+}
+
+static void *state_alloc(struct kmem_cache *c, gfp_t gfp)
+{
+	void *obj = kmem_cache_alloc(c, gfp);
+
+	if (obj)
+		memset(obj, 0, kmem_cache_size(c));
+	return obj;
+}
+
 /* --- hashing ---------------------------------------------------------- */
 
 static u32 hash6(const struct nat64_state *st, u8 proto,
@@ -862,7 +881,7 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 		*why = NAT64_STAT_DROP_POOL4;
 		return NULL;
 	}
-	b = kmem_cache_zalloc(bib_cache, GFP_ATOMIC);
+	b = state_alloc(bib_cache, GFP_ATOMIC);
 	if (!b) {
 		*why = NAT64_STAT_DROP_NOMEM;
 		return NULL;
@@ -917,7 +936,7 @@ static struct session *sess_new(struct nat64_state *st, struct bib *b,
 		*why = NAT64_STAT_DROP_SUB_SESSIONS;
 		return NULL;
 	}
-	s = kmem_cache_zalloc(session_cache, GFP_ATOMIC);
+	s = state_alloc(session_cache, GFP_ATOMIC);
 	if (!s) {
 		*why = NAT64_STAT_DROP_NOMEM;
 		return NULL;
@@ -1145,7 +1164,7 @@ int nat64_bib_add_static(struct nat64_instance *inst,
 		NL_SET_ERR_MSG(extack, "a BIB entry is tcp, udp or icmp");
 		return -EINVAL;
 	}
-	b = kmem_cache_zalloc(bib_cache, GFP_KERNEL);
+	b = state_alloc(bib_cache, GFP_KERNEL);
 	if (!b)
 		return -ENOMEM;
 	b->proto = in->proto;
@@ -1363,9 +1382,10 @@ int nat64_state_module_init(void)
 {
 	/* named for /proc/slabinfo, where memory per session is read */
 	bib_cache = kmem_cache_create("nat64_bib", sizeof(struct bib), 0, 0,
-				      NULL);
+				      state_ctor);
 	session_cache = kmem_cache_create("nat64_session",
-					  sizeof(struct session), 0, 0, NULL);
+					  sizeof(struct session), 0, 0,
+					  state_ctor);
 	if (!bib_cache || !session_cache) {
 		kmem_cache_destroy(bib_cache);
 		kmem_cache_destroy(session_cache);
