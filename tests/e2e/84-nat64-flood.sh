@@ -1,12 +1,17 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# A nat64 instance under a SYN flood from 1,000,000 spoofed IPv6 sources,
-# each in a /56 of its own (tests/e2e/tools/synflood6): the session cap
-# holds memory down, an established connection keeps working through it,
-# session dumps of a million entries stay whole while the table changes,
-# and the module unloads with a million live sessions in under 5 s,
-# leaving no object behind.
+# A nat64 instance under a SYN flood from spoofed IPv6 sources, each in a
+# /56 of its own (tests/e2e/tools/synflood6): the session cap holds memory
+# down, an established connection keeps working through it, session dumps
+# stay whole while the table changes, and the module unloads with every
+# session live in under 5 s, leaving no object behind.
+#
+# NAT64_E2E_FLOOD sets the flood (default 200,000 sources, the cap half of
+# it; a second flood as large again fills the table past the old cap).
+# With NAT64_E2E_FLOOD=1000000 the table ends with over a million live
+# sessions: the figures of docs/nat64.md come from such a run (a TCG guest
+# takes minutes to push a million SYNs through, too long for make check).
 #
 #   ns v6                      ns xl (nat64 "plat")              ns v4
 #   2001:db8:1::2/64 --------- 2001:db8:1::1/64
@@ -16,7 +21,7 @@
 #                              198.18.0.0/24: blackhole (the flood's target)
 #
 # On the debug kernel (KASAN, kmemleak: ten times the cost a packet) the
-# flood is 20,000 sources and the cap 10,000.
+# flood is 20,000 sources.
 set -u
 # shellcheck source=tests/e2e/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -25,9 +30,9 @@ CLI6=2001:db8:1::2
 SRV4=203.0.113.2
 SRV6=2001:db8:64::cb00:7102
 SINK6=2001:db8:64::c612:1	# 198.18.0.1, blackholed in xl
-FLOOD=1000000
-CAP=500000
-[[ $E2E_KERNEL == debug ]] && { FLOOD=20000; CAP=10000; }
+FLOOD=${NAT64_E2E_FLOOD:-200000}
+[[ $E2E_KERNEL == debug ]] && FLOOD=20000
+CAP=$((FLOOD / 2))
 SYNFLOOD=$E2E_DIR/tools/synflood6
 
 in4() { ip netns exec v4 "$@"; }
@@ -78,6 +83,13 @@ e2e_check "nat64 instance" inx "$NAT64CTL" instance add plat --mode nat64
 e2e_check "prefix 2001:db8:64::/96" ctl prefix add 2001:db8:64::/96
 e2e_check "pool4 198.51.100.0/24" ctl pool4 add 198.51.100.0/24
 e2e_check "session cap $CAP" ctl global set max-sessions $CAP
+# the flood's sessions (V6 INIT) must outlive the test
+e2e_check "tcp-trans-timeout 3600" ctl global set tcp-trans-timeout 3600
+# the flood is sent faster than the translator takes it: a backlog that
+# holds it all, so that every SYN reaches the instance
+backlog=$(sysctl -n net.core.netdev_max_backlog)
+e2e_defer "sysctl -qw net.core.netdev_max_backlog=$backlog"
+e2e_check "a deep backlog" sysctl -qw net.core.netdev_max_backlog=4000000
 
 # --- a connection established before the flood -------------------------
 # A TCP stream from the client, 1,000 bytes every 0.2 s until the floods
@@ -106,12 +118,13 @@ flood_capped() {
 	sent=$(flood $FLOOD 0) || return 1
 	n=$(slab_sessions)
 	echo "sent $sent SYNs; $n sessions live"
-	((sent == FLOOD && n <= CAP + 16 && n >= CAP / 2)) &&
+	ctl -j stats | jq -c '.stats | {session_new, drop_session_cap,
+		drop_sub_sessions, drop_pool4, drop_nomem}'
+	((sent == FLOOD && n <= CAP && n >= CAP - 16)) &&
 		ctl -j stats | jq-e --argjson f $FLOOD --argjson c $CAP \
-			'.stats.drop_session_cap >= $f - $c - 16 and
-			 .stats.session_new >= $c' >/dev/null
+			'.stats.drop_session_cap >= $f - $c - 16' >/dev/null
 }
-e2e_check "$FLOOD SYNs from as many /56s: sessions stop at the cap of $CAP (memory bounded)" \
+e2e_check "$FLOOD SYNs from as many /56s: sessions stop at the cap of $CAP (memory bounded, 6888-1)" \
 	flood_capped
 
 dump_whole() {
@@ -119,7 +132,7 @@ dump_whole() {
 	live=$(slab_sessions)
 	n=$(ctl session list tcp | grep -c "^tcp ")
 	echo "session list: $n lines; $live sessions live"
-	((n >= live - 16 && n <= live + 16))
+	((n == live))
 }
 e2e_check "session list of $CAP entries is whole" dump_whole
 
@@ -130,7 +143,7 @@ flood_more() {
 	sent=$(flood $FLOOD $FLOOD) || return 1
 	n=$(slab_sessions)
 	echo "sent $sent more SYNs; $n sessions live"
-	((n >= FLOOD || n >= 1048576 - 16))
+	((n >= CAP + FLOOD || n >= 1048576 - 16))
 }
 dump_busy() {
 	local out n dups
@@ -143,11 +156,7 @@ dump_busy() {
 	echo "a dump under a flood: $n sessions, $dups duplicates"
 	((n >= FLOOD && dups == 0))
 }
-if [[ $E2E_KERNEL == debug ]]; then
-	e2e_check "a second flood: the table grows past the old cap" flood_more
-else
-	e2e_check "a second flood: a million live sessions" flood_more
-fi
+e2e_check "a second flood of $FLOOD: the table grows by as much" flood_more
 e2e_check "a dump taken while another flood runs: every session once" dump_busy
 
 stream_end() {
