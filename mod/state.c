@@ -305,10 +305,8 @@ static bool p4_overlap(const struct nat64_pool4_info *a,
 			   a->plen <= b->plen ? b->addr : a->addr);
 }
 
-bool nat64_pool4_has(struct nat64_instance *inst, u8 proto, __be32 a,
-		     u16 port)
+static bool p4_covers(const struct pool4 *p, u8 proto, __be32 a, u16 port)
 {
-	const struct pool4 *p = rcu_dereference(inst->state->pool4);
 	unsigned int i;
 
 	for (i = 0; p && i < p->n; i++)
@@ -316,6 +314,12 @@ bool nat64_pool4_has(struct nat64_instance *inst, u8 proto, __be32 a,
 		    port <= p->e[i].max && p4_contains(&p->e[i], a))
 			return true;
 	return false;
+}
+
+bool nat64_pool4_has(struct nat64_instance *inst, u8 proto, __be32 a,
+		     u16 port)
+{
+	return p4_covers(rcu_dereference(inst->state->pool4), proto, a, port);
 }
 
 bool nat64_pool4_has_addr(struct nat64_instance *inst, __be32 a)
@@ -380,7 +384,13 @@ int nat64_pool4_add(struct nat64_instance *inst,
 	return 0;
 }
 
-static void flush(struct nat64_state *st, bool statics);
+enum flush_what {
+	FLUSH_DYNAMIC,		/* every dynamic binding and its sessions */
+	FLUSH_ALL,		/* static bindings too */
+	FLUSH_OUTSIDE,		/* dynamic bindings outside pool4 */
+};
+
+static void flush(struct nat64_state *st, enum flush_what what);
 
 int nat64_pool4_del(struct nat64_instance *inst,
 		    const struct nat64_pool4_info *in,
@@ -408,8 +418,8 @@ int nat64_pool4_del(struct nat64_instance *inst,
 		new->e[j] = old->e[j < i ? j : j + 1];
 	rcu_assign_pointer(st->pool4, new);
 	kfree_rcu(old, rcu);
-	/* Its dynamic bindings go with it: their addresses are not ours. */
-	flush(st, false);
+	/* The dynamic bindings it held go with it: not ours any more. */
+	flush(st, FLUSH_OUTSIDE);
 	return 0;
 }
 
@@ -421,7 +431,7 @@ void nat64_pool4_flush(struct nat64_instance *inst)
 	RCU_INIT_POINTER(st->pool4, NULL);
 	if (old)
 		kfree_rcu(old, rcu);
-	flush(st, false);
+	flush(st, FLUSH_DYNAMIC);
 }
 
 int nat64_pool4_get(struct nat64_instance *inst, unsigned int idx,
@@ -489,23 +499,54 @@ static void sess_del(struct nat64_state *st, struct session *s)
 		bib_del(st, b);
 }
 
-/* Every session, and every dynamic BIB entry (@statics: all of them). */
-static void flush(struct nat64_state *st, bool statics)
+static bool flush_this(const struct nat64_state *st, const struct bib *b,
+		       enum flush_what what)
 {
-	struct session *s, *tmp;
-	struct hlist_node *n;
-	struct bib *b;
-	unsigned int i;
+	switch (what) {
+	case FLUSH_ALL:
+		return true;
+	case FLUSH_OUTSIDE:
+		return !b->is_static &&
+		       !p4_covers(rcu_dereference_protected(st->pool4, 1),
+				  b->proto, b->addr4, b->port4);
+	default:
+		return !b->is_static;
+	}
+}
 
-	spin_lock_bh(&st->lock);
-	for (i = 0; i < LT_MAX; i++)
-		list_for_each_entry_safe(s, tmp, &st->lru[i], lru)
-			sess_del(st, s);
-	for (i = 0; i < (1U << BIB_BITS); i++)
-		hlist_for_each_entry_safe(b, n, &st->by4[i], by4)
-			if (statics || !b->is_static)
-				bib_del(st, b);
-	spin_unlock_bh(&st->lock);
+#define FLUSH_BUCKETS 256	/* per hold of the lock */
+
+/*
+ * The bindings that @what names, with their sessions (FLUSH_ALL: every
+ * session too). Process context: the tables are walked bucket by bucket,
+ * the lock taken for a few buckets at a time, so that a million sessions
+ * never keep softirqs off for long.
+ */
+static void flush(struct nat64_state *st, enum flush_what what)
+{
+	struct hlist_node *n;
+	struct session *s;
+	struct bib *b;
+	unsigned int i, j;
+
+	for (i = 0; i < (1U << SESS_BITS); i += FLUSH_BUCKETS) {
+		spin_lock_bh(&st->lock);
+		for (j = i; j < i + FLUSH_BUCKETS; j++)
+			hlist_for_each_entry_safe(s, n, &st->sess[j], node)
+				if (flush_this(st, s->bib, what))
+					sess_del(st, s);
+		spin_unlock_bh(&st->lock);
+		cond_resched();
+	}
+	for (i = 0; i < (1U << BIB_BITS); i += FLUSH_BUCKETS) {
+		spin_lock_bh(&st->lock);
+		for (j = i; j < i + FLUSH_BUCKETS; j++)
+			hlist_for_each_entry_safe(b, n, &st->by4[j], by4)
+				if (flush_this(st, b, what) && !b->sessions)
+					bib_del(st, b);
+		spin_unlock_bh(&st->lock);
+		cond_resched();
+	}
 }
 
 /* --- unsolicited IPv4 SYNs (6146-22..25) ------------------------------ */
@@ -1364,7 +1405,7 @@ void nat64_state_free(struct nat64_instance *inst)
 		return;
 	cancel_delayed_work_sync(&st->gc);
 	syn4_expire(st, true);
-	flush(st, true);
+	flush(st, FLUSH_ALL);
 	/* the entries were freed with kfree_rcu(); the tables may go now,
 	 * since no reader walks them (the caller waited for readers)
 	 */

@@ -539,3 +539,30 @@ vec("6146-9/static-stays", "its session expires; the static entry stays",
     TIMERS, [], wait=3, counters={"session_expired": 1},
     state=both(count("session", "icmp", 0),
                count("bib", "icmp", 1, static=True)))
+
+# ---- pool4 del takes only the bindings it held -------------------------
+# Two subscribers, two one-port pool4 entries: each subscriber's binding
+# lands on its own address (which one is the keyed hash's choice). Deleting
+# 203.0.113.1's entry leaves the binding on 203.0.113.2.
+
+X7 = "2001:db8:7::5"		# a second subscriber (another /56)
+T2U = (T2, "udp", "40001-40001")
+DEL = nat64(U1, T2U, tag="pool4-del")
+for tag, x6 in (("a", X6), ("b", X7)):
+    send, exp = out64(u(40001, 53), u(40001, 53), src6=x6)
+    vec(f"6146-6/pool4-del-{tag}", f"[{x6}]:40001 binds a pool4 address",
+        DEL, send, exp, ignore=["ip.id", "ip.src"],
+        counters={"bib_new": 1})
+
+
+def one_left_on_t2(show):
+    got = show("bib", "list", "udp")
+    if len(got) != 1 or got[0]["addr4"] != T2:
+        return f"bindings after pool4 del: {got}, want one on {T2}"
+    return None
+
+
+vec("6146-6/pool4-del", "pool4 del 203.0.113.1 udp: its binding goes, the "
+    "one on 203.0.113.2 stays", DEL, [],
+    pre=[["pool4", "del", T1, "udp", "40001-40001"]], wait=0.1,
+    state=one_left_on_t2)
