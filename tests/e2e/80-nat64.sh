@@ -26,6 +26,7 @@ in4() { ip netns exec v4 "$@"; }
 in6() { ip netns exec v6 "$@"; }
 inx() { ip netns exec xl "$@"; }
 ctl() { inx "$NAT64CTL" -i plat "$@"; }
+stats() { inx "$NAT64CTL" -j stats plat; }
 
 topology() {
 	local ns
@@ -158,7 +159,7 @@ udp_big() {
 }
 e2e_check "a 4,000-byte UDP datagram, fragmented, crosses 6->4 (6146-16)" udp_big
 no_frag_drop() {
-	ctl -j stats | jq-e '.stats.drop_frag == 0' >/dev/null
+	stats | jq-e '.stats.drop_frag == 0' >/dev/null
 }
 e2e_check "no fragment was dropped" no_frag_drop
 
@@ -166,7 +167,7 @@ e2e_check "no fragment was dropped" no_frag_drop
 e2e_check_fails "unsolicited UDP from IPv4 to a pool4 port gets nowhere (6146-11)" \
 	sh -c "echo x | ip netns exec v4 nc -u -w 1 $WAN4 61234 && false"
 no_bib() {
-	ctl -j stats | jq-e '.stats.drop_no_bib >= 1' >/dev/null
+	stats | jq-e '.stats.drop_no_bib >= 1' >/dev/null
 }
 e2e_check "counted in drop_no_bib" no_bib
 
@@ -180,7 +181,7 @@ syn_held() {
 	echo "nc: status $rc after $((SECONDS - t0)) s: $out"
 	((rc != 0 && SECONDS - t0 >= 5 && SECONDS - t0 <= 20)) &&
 		[[ $out == *refused* ]] &&
-		ctl -j stats | jq-e '.stats.syn4_held >= 1 and
+		stats | jq-e '.stats.syn4_held >= 1 and
 			.stats.syn4_expired >= 1 and .stats.syn4_open == 0'
 }
 e2e_check "an unsolicited SYN is held 6 s, then refused by ICMP 3/3 (6146-22, 6146-24)" \
@@ -252,7 +253,7 @@ hairpin() {
 e2e_check "A reaches B's forwarded service through pool4: hairpinned (6146-34)" \
 	hairpin
 hairpin_counted() {
-	ctl -j stats | jq-e '.stats.hairpin > 0' >/dev/null
+	stats | jq-e '.stats.hairpin > 0' >/dev/null
 }
 e2e_check "counted in hairpin" hairpin_counted
 
@@ -307,14 +308,14 @@ slab_sizes() {
 }
 e2e_check "slab caches nat64_bib and nat64_session" slab_sizes
 limit_counted() {
-	ctl -j stats | jq-e --argjson n $((FLOWS - 2000)) \
+	stats | jq-e --argjson n $((FLOWS - 2000)) \
 		'.stats.drop_sub_ports >= $n' >/dev/null
 }
 e2e_check "the refused flows are counted in drop_sub_ports" limit_counted
 e2e_check "B still pings the server" in6 ping -6 -c 1 -W 2 -I $CLIB $SRV6
 
 counters() {
-	ctl -j stats | jq-e '.stats.session_new >= 3 and .stats.bib_new >= 3
+	stats | jq-e '.stats.session_new >= 3 and .stats.bib_new >= 3
 		and .stats.tx4 > 0 and .stats.tx6 > 0' >/dev/null
 }
 e2e_check "session_new, bib_new, tx4, tx6 counted" counters

@@ -235,7 +235,7 @@ e2e_check "PLAT: the CLAT's TCP, UDP and ICMP bindings share one pool4 address (
 	paired
 plat_counters() {
 	local out
-	out=$(plat -j stats)
+	out=$(inp "$NAT64CTL" -j stats plat)
 	jq -c .stats <<<"$out"
 	jq-e '.stats | .session_new >= 5 and .bib_new >= 3 and .drop_frag == 0
 		and .drop_pool4 == 0 and .drop_no_bib == 0 and .drop_no_state == 0' \
@@ -245,7 +245,7 @@ e2e_check "PLAT counters: sessions and bindings made, nothing dropped" \
 	plat_counters
 clat_counters() {
 	local out
-	out=$(clat -j stats)
+	out=$(inc "$NAT64CTL" -j stats clat)
 	jq -c .stats <<<"$out"
 	jq-e '.stats | .tx4 > 0 and .tx6 > 0 and
 		([to_entries[] | select(.key | startswith("drop_")) | .value] | add) == 0' \

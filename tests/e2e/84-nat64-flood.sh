@@ -39,6 +39,7 @@ in4() { ip netns exec v4 "$@"; }
 in6() { ip netns exec v6 "$@"; }
 inx() { ip netns exec xl "$@"; }
 ctl() { inx "$NAT64CTL" -i plat "$@"; }
+stats() { inx "$NAT64CTL" -j stats plat; }
 
 topology() {
 	local ns
@@ -73,7 +74,7 @@ slab_sessions() {
 # live sessions: none expires or is deleted here (TRANS lasts an hour), so
 # every session ever made is live
 live_sessions() {
-	ctl -j stats | jq '.stats.session_new'
+	stats | jq '.stats.session_new'
 }
 
 # flood COUNT FIRST: COUNT SYNs from sources FIRST...; prints how many
@@ -126,10 +127,10 @@ flood_capped() {
 	n=$(live_sessions)
 	slab=$(slab_sessions)
 	echo "sent $sent SYNs; $n sessions live, $slab in the slab"
-	ctl -j stats | jq -c '.stats | {session_new, drop_session_cap,
+	stats | jq -c '.stats | {session_new, drop_session_cap,
 		drop_sub_sessions, drop_pool4, drop_nomem}'
 	((sent == FLOOD && n == CAP && slab >= CAP && slab <= CAP + 1024)) &&
-		ctl -j stats | jq-e --argjson f $FLOOD --argjson c $CAP \
+		stats | jq-e --argjson f $FLOOD --argjson c $CAP \
 			'.stats.drop_session_cap >= $f - $c - 16' >/dev/null
 }
 e2e_check "$FLOOD SYNs from as many /56s: sessions stop at the cap of $CAP (memory bounded, 6888-1)" \
