@@ -7,7 +7,7 @@
 # stay whole while the table changes, and the module unloads with every
 # session live in under 5 s, leaving no object behind.
 #
-# NAT64_E2E_FLOOD sets the flood (default 200,000 sources, the cap half of
+# NAT64_E2E_FLOOD sets the flood (default 100,000 sources, the cap half of
 # it; a second flood as large again fills the table past the old cap).
 # With NAT64_E2E_FLOOD=1000000 the table ends with over a million live
 # sessions: the figures of docs/nat64.md come from such a run (a TCG guest
@@ -30,7 +30,7 @@ CLI6=2001:db8:1::2
 SRV4=203.0.113.2
 SRV6=2001:db8:64::cb00:7102
 SINK6=2001:db8:64::c612:1	# 198.18.0.1, blackholed in xl
-FLOOD=${NAT64_E2E_FLOOD:-200000}
+FLOOD=${NAT64_E2E_FLOOD:-100000}
 [[ $E2E_KERNEL == debug ]] && FLOOD=20000
 CAP=$((FLOOD / 2))
 SYNFLOOD=$E2E_DIR/tools/synflood6
