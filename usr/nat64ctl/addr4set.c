@@ -25,28 +25,6 @@ static enum nat64_addr4set_kind kind_of(const struct nat64ctl *ctl)
 						NAT64_SET_POOL6791;
 }
 
-/* ADDR or ADDR/LEN; /32 when left out. */
-static int parse_prefix4(const struct nat64ctl *ctl, const char *s,
-			 struct nat64_prefix4_info *p)
-{
-	const char *slash = strchr(s, '/');
-	size_t n = slash ? (size_t)(slash - s) : strlen(s);
-	unsigned long long len = 32;
-	char buf[INET_ADDRSTRLEN], q[64];
-
-	nat64_quote(s, q, sizeof(q));
-	if (n >= sizeof(buf))
-		return nat64ctl_usage(ctl, "invalid prefix '%s': not an IPv4 ADDR or ADDR/LEN", q);
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	if (nat64_parse_ipv4(buf, &p->addr, NULL, 0))
-		return nat64ctl_usage(ctl, "invalid prefix '%s': not an IPv4 ADDR or ADDR/LEN", q);
-	if (slash && nat64_parse_uint(slash + 1, 0, 32, &len))
-		return nat64ctl_usage(ctl, "invalid prefix '%s': LEN must be 0-32", q);
-	p->len = len;
-	return NAT64CTL_OK;
-}
-
 /* add PREFIX4, del PREFIX4, flush */
 static int change(struct nat64ctl *ctl, int argc, char **argv, uint8_t op)
 {
@@ -60,7 +38,7 @@ static int change(struct nat64ctl *ctl, int argc, char **argv, uint8_t op)
 				  0 : 1, op == NAT64_CMD_DENY_FLUSH ? 0 : 1,
 				  "PREFIX4", arg, &n);
 	if (!ret && n)
-		ret = parse_prefix4(ctl, arg[0], &p);
+		ret = nat64ctl_parse_prefix4(ctl, arg[0], &p.addr, &p.len);
 	if (!ret)
 		ret = nat64ctl_open_instance(ctl, &nl, &inst);
 	if (ret)

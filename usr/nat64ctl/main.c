@@ -9,6 +9,7 @@
  * the entry, handles the options every command takes, picks the instance
  * of per-instance objects, and prints help.
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -62,6 +63,27 @@ int nat64ctl_connect(const struct nat64ctl *ctl, struct nat64_nl *nl)
 {
 	if (nat64_nl_open(nl))
 		return nat64ctl_refused(ctl, nl);
+	return NAT64CTL_OK;
+}
+
+int nat64ctl_parse_prefix4(const struct nat64ctl *ctl, const char *s,
+			   struct in_addr *addr, uint8_t *plen)
+{
+	const char *slash = strchr(s, '/');
+	size_t n = slash ? (size_t)(slash - s) : strlen(s);
+	unsigned long long len = 32;
+	char buf[INET_ADDRSTRLEN], q[64];
+
+	nat64_quote(s, q, sizeof(q));
+	if (n >= sizeof(buf))
+		return nat64ctl_usage(ctl, "invalid prefix '%s': not an IPv4 ADDR or ADDR/LEN", q);
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if (nat64_parse_ipv4(buf, addr, NULL, 0))
+		return nat64ctl_usage(ctl, "invalid prefix '%s': not an IPv4 ADDR or ADDR/LEN", q);
+	if (slash && nat64_parse_uint(slash + 1, 0, 32, &len))
+		return nat64ctl_usage(ctl, "invalid prefix '%s': LEN must be 0-32", q);
+	*plen = len;
 	return NAT64CTL_OK;
 }
 

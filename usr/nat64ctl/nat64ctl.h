@@ -67,6 +67,14 @@ int nat64ctl_refused(const struct nat64ctl *ctl, const struct nat64_nl *nl);
 /* Opens the session, or says why not; 0 or 1. */
 int nat64ctl_connect(const struct nat64ctl *ctl, struct nat64_nl *nl);
 
+/*
+ * An IPv4 prefix argument, ADDR or ADDR/LEN (/32 when left out), or a
+ * usage error (returns 2).
+ */
+struct in_addr;
+int nat64ctl_parse_prefix4(const struct nat64ctl *ctl, const char *s,
+			   struct in_addr *addr, uint8_t *len);
+
 /* A valid instance name, or a usage error (returns 2). */
 int nat64ctl_check_name(const struct nat64ctl *ctl, const char *name);
 

@@ -26,28 +26,6 @@
 
 #define PROTO_WORDS "tcp|udp|icmp"
 
-/* ADDR or ADDR/LEN; /32 when left out. */
-static int parse_prefix4(const struct nat64ctl *ctl, const char *s,
-			 struct nat64_pool4_entry *p)
-{
-	const char *slash = strchr(s, '/');
-	size_t n = slash ? (size_t)(slash - s) : strlen(s);
-	unsigned long long len = 32;
-	char buf[INET_ADDRSTRLEN], q[64];
-
-	nat64_quote(s, q, sizeof(q));
-	if (n >= sizeof(buf))
-		return nat64ctl_usage(ctl, "invalid prefix '%s': not an IPv4 ADDR or ADDR/LEN", q);
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	if (nat64_parse_ipv4(buf, &p->addr, NULL, 0))
-		return nat64ctl_usage(ctl, "invalid prefix '%s': not an IPv4 ADDR or ADDR/LEN", q);
-	if (slash && nat64_parse_uint(slash + 1, 0, 32, &len))
-		return nat64ctl_usage(ctl, "invalid prefix '%s': LEN must be 0-32", q);
-	p->plen = len;
-	return NAT64CTL_OK;
-}
-
 /* MIN-MAX, two ports with MIN <= MAX. */
 static int parse_range(const struct nat64ctl *ctl, const char *s,
 		       struct nat64_pool4_entry *p)
@@ -95,7 +73,7 @@ static int pool4_args(const struct nat64ctl *ctl, int argc, char **argv,
 	memset(p, 0, sizeof(*p));
 	ret = nat64ctl_positional(ctl, argc, argv, 1, 3, "PREFIX4", arg, &n);
 	if (!ret)
-		ret = parse_prefix4(ctl, arg[0], p);
+		ret = nat64ctl_parse_prefix4(ctl, arg[0], &p->addr, &p->plen);
 	for (i = 1; !ret && i < n; i++) {
 		if (!p->proto && !nat64_parse_proto(arg[i], &p->proto))
 			continue;
