@@ -290,10 +290,11 @@ churn() {
 	wait $cpid || { echo "B's iperf3 failed"; kill $spid; return 1; }
 	wait $spid 2>/dev/null
 	# every protocol counts: A's earlier ping, curl and dig hold some
+	# (and may expire meanwhile in a slow guest: a few under 2000)
 	ports=$(ctl -j bib list |
 		jq '[.[] | select(.addr6 | startswith("2001:db8:1:"))] | length')
 	echo "A holds $ports ports"
-	((sent == FLOWS && ports == 2000))
+	((sent == FLOWS && ports <= 2000 && ports >= 1990))
 }
 e2e_check "A's $FLOWS flows stop at 2000 ports; B's iperf3 runs through (6888-1)" \
 	churn
