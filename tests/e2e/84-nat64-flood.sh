@@ -152,7 +152,9 @@ flood_more() {
 	sent=$(flood $FLOOD $FLOOD) || return 1
 	n=$(live_sessions)
 	echo "sent $sent more SYNs; $n sessions live"
-	((n == CAP + FLOOD || n == 1048576))
+	# (a slow guest has lost one SYN in 20,000 on its way in)
+	((n <= CAP + FLOOD && n >= CAP + FLOOD - FLOOD / 1000)) ||
+		((n == 1048576))
 }
 dump_busy() {
 	local out n dups
