@@ -187,6 +187,11 @@ stream_end() {
 e2e_check "the connection established before the floods carried every byte" stream_end
 
 # --- unload with the sessions live -------------------------------------
+# Under 5 s on Debian's kernel; the debug kernel (KASAN's quarantine,
+# kmemleak and lockdep on every free) takes about 1 ms a session, and is
+# only held to finishing (120 s).
+LIMIT_MS=5000
+[[ $E2E_KERNEL == debug ]] && LIMIT_MS=120000
 unload_fast() {
 	local n t0 t1
 	n=$(live_sessions)
@@ -194,9 +199,10 @@ unload_fast() {
 	rmmod nat64 || return 1
 	t1=$(date +%s%N)
 	echo "rmmod with $n live sessions: $(((t1 - t0) / 1000000)) ms"
-	((t1 - t0 < 5000000000))
+	(((t1 - t0) / 1000000 < LIMIT_MS))
 }
-e2e_check "rmmod nat64 with every session live takes under 5 s" unload_fast
+e2e_check "rmmod nat64 with every session live takes under $((LIMIT_MS / 1000)) s" \
+	unload_fast
 e2e_check "no nat64 slab cache is left (nothing leaked)" \
 	sh -c "! grep -q '^nat64_' /proc/slabinfo"
 
