@@ -29,24 +29,7 @@ ctl() { inx "$NAT64CTL" -i plat "$@"; }
 stats() { inx "$NAT64CTL" -j stats plat; }
 
 topology() {
-	local ns
-	for ns in v6 xl v4; do e2e_netns_add $ns || return 1; done
-	ip link add veth6 netns v6 type veth peer name x6 netns xl &&
-	ip link add x4 netns xl type veth peer name veth4 netns v4 || return 1
-	in6 ip addr add $CLI6/64 dev veth6 nodad &&
-	in6 ip link set veth6 up &&
-	in6 ip -6 route add default via 2001:db8:1::1 &&
-	inx ip addr add 2001:db8:1::1/64 dev x6 nodad &&
-	inx ip link set x6 up &&
-	inx ip addr add $WAN4/24 dev x4 &&
-	inx ip link set x4 up &&
-	inx sysctl -qw net.ipv6.conf.all.forwarding=1 &&
-	inx sysctl -qw net.ipv4.conf.all.forwarding=1 &&
-	in4 ip addr add $SRV4/24 dev veth4 &&
-	in4 ip link set veth4 up || return 1
-	in4 ethtool -K veth4 tx off tso off gso off >/dev/null
-	in6 ethtool -K veth6 tx off tso off gso off >/dev/null
-	return 0
+	e2e_plat_topology $CLI6 $WAN4 $SRV4
 }
 
 e2e_check "module loads" e2e_module_load

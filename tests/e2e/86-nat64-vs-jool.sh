@@ -36,25 +36,8 @@ in6() { ip netns exec v6 "$@"; }
 inx() { ip netns exec xl "$@"; }
 
 topology() {
-	local ns
-	for ns in v6 xl v4; do e2e_netns_add $ns || return 1; done
-	ip link add veth6 netns v6 type veth peer name x6 netns xl &&
-	ip link add x4 netns xl type veth peer name veth4 netns v4 || return 1
-	in6 ip addr add $CLI6/64 dev veth6 nodad &&
-	in6 ip link set veth6 up &&
-	in6 ip -6 route add default via 2001:db8:1::1 &&
-	inx ip addr add 2001:db8:1::1/64 dev x6 nodad &&
-	inx ip link set x6 up &&
-	inx ip addr add $WAN4/24 dev x4 &&
-	inx ip link set x4 up &&
-	inx sysctl -qw net.ipv6.conf.all.forwarding=1 &&
-	inx sysctl -qw net.ipv4.conf.all.forwarding=1 &&
-	in4 ip addr add $SRV4/24 dev veth4 &&
-	in4 ip link set veth4 up || return 1
-	in4 ethtool -K veth4 tx off tso off gso off >/dev/null
-	in6 ethtool -K veth6 tx off tso off gso off >/dev/null
+	e2e_plat_topology $CLI6 $WAN4 $SRV4 &&
 	mkdir -p "$D/www" && head -c 200000 /dev/urandom >"$D/www/blob"
-	return 0
 }
 
 ours_up() {

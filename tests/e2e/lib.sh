@@ -134,6 +134,31 @@ e2e_check_error() {
 	fi
 }
 
+# The PLAT topology of the nat64 scripts: namespaces v6 (a client
+# CLI6/64, default via 2001:db8:1::1), xl (the translator: 2001:db8:1::1/64
+# on x6, XL4/24 on x4, forwarding on) and v4 (a server SRV4/24 on veth4),
+# joined by veth, with no offloads on the hosts' ends.
+e2e_plat_topology() {	# e2e_plat_topology CLI6 XL4 SRV4
+	local ns
+	for ns in v6 xl v4; do e2e_netns_add $ns || return 1; done
+	ip link add veth6 netns v6 type veth peer name x6 netns xl &&
+	ip link add x4 netns xl type veth peer name veth4 netns v4 || return 1
+	ip -n v6 addr add "$1/64" dev veth6 nodad &&
+	ip -n v6 link set veth6 up &&
+	ip -n v6 -6 route add default via 2001:db8:1::1 &&
+	ip -n xl addr add 2001:db8:1::1/64 dev x6 nodad &&
+	ip -n xl link set x6 up &&
+	ip -n xl addr add "$2/24" dev x4 &&
+	ip -n xl link set x4 up &&
+	ip netns exec xl sysctl -qw net.ipv6.conf.all.forwarding=1 &&
+	ip netns exec xl sysctl -qw net.ipv4.conf.all.forwarding=1 &&
+	ip -n v4 addr add "$3/24" dev veth4 &&
+	ip -n v4 link set veth4 up || return 1
+	ip netns exec v4 ethtool -K veth4 tx off tso off gso off >/dev/null
+	ip netns exec v6 ethtool -K veth6 tx off tso off gso off >/dev/null
+	return 0
+}
+
 e2e_done() {
 	echo "$E2E_SCRIPT: $e2e_passed passed, $e2e_failed failed"
 	((e2e_failed == 0)) || exit 1
