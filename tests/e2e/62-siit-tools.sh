@@ -90,7 +90,7 @@ dns() {
 		--txt-record=big.example,"$(head -c 200 /dev/zero | tr '\0' x)" \
 		--pid-file= --log-facility=/dev/null >/dev/null 2>&1 &
 	pid=$!
-	sleep 1
+	e2e_listening v6 udp 53
 	out=$(in4 dig +short +time=2 +tries=3 @$SRV4 camera.example A) &&
 		[[ $out == 192.0.2.80 ]] || { echo "udp: '$out'"; rc=1; }
 	out=$(in4 dig +short +tcp +time=2 +tries=3 @$SRV4 camera.example A) &&
@@ -111,7 +111,7 @@ upload() {
 	rm -f "$D/got"
 	ip netns exec v6 timeout 300 nc -6 -l -N $SRV6 9000 >"$D/got" &
 	pid=$!
-	sleep 1
+	e2e_listening v6 tcp 9000
 	in4 timeout 300 nc -N $SRV4 9000 <"$D/blob" || return 1
 	wait $pid
 	cmp "$D/blob" "$D/got"
@@ -121,7 +121,7 @@ download() {
 	rm -f "$D/got"
 	ip netns exec v6 timeout 300 nc -6 -l -N $SRV6 9001 <"$D/blob" >/dev/null &
 	pid=$!
-	sleep 1
+	e2e_listening v6 tcp 9001
 	in4 timeout 300 nc -d $SRV4 9001 >"$D/got"
 	wait $pid
 	cmp "$D/blob" "$D/got"
@@ -140,7 +140,7 @@ s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
 s.bind(("::", 7000)); s.settimeout(15)
 d, a = s.recvfrom(65535); s.sendto(d[::-1], a)' &
 	pid=$!
-	sleep 1
+	e2e_listening v6 udp 7000
 	out=$(in4 python3 -c '
 import socket, hashlib
 d = bytes(range(256)) * 15 + bytes(160)      # 4000 bytes
@@ -167,7 +167,7 @@ s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
 s.bind(("::", 7001))
 print(len(s.recv(65535)))' >"$D/df0" &
 	pid=$!
-	sleep 1
+	e2e_listening v6 udp 7001
 	in4 python3 -c '
 import socket, time
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)

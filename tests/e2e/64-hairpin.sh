@@ -67,11 +67,7 @@ s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
 s.bind(("::", 7000))
 d, a = s.recvfrom(100); print(a[0])' >"$D" &
 	pid=$!
-	# Python starts slowly in an emulated guest: wait for the socket.
-	for _ in $(seq 200); do
-		inb ss -Hlun 'sport = :7000' | grep -q . && break
-		sleep 0.2
-	done
+	e2e_listening b udp 7000 40
 	ina python3 -c '
 import socket, time
 s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
@@ -92,12 +88,15 @@ hops() {
 	[[ $out == *"ttl=63"* || $out == *"hlim=63"* ]]
 }
 e2e_check "one hop-limit decrement per crossing (7757-8)" hops
-e2e_check "TCP through the hairpin" sh -c "
-	ip netns exec b timeout 10 nc -6 -l -N $B6 7100 >$D.tcp &
-	sleep 1
+hairpin_tcp() {
+	ip netns exec b timeout 30 nc -6 -l -N $B6 7100 >"$D.tcp" &
+	local pid=$!
+	e2e_listening b tcp 7100
 	echo hairpin-tcp | ip netns exec a timeout 5 nc -N $B_VIA 7100
-	wait
-	grep -qx hairpin-tcp $D.tcp"
+	wait $pid
+	grep -qx hairpin-tcp "$D.tcp"
+}
+e2e_check "TCP through the hairpin" hairpin_tcp
 e2e_check "hairpinned packets counted" sh -c "[ \$(ip netns exec xl $NAT64CTL -j stats pin | jq .stats.hairpin) -gt 0 ]"
 rm -f "$D" "$D.tcp"
 e2e_done

@@ -125,11 +125,7 @@ http_get() {
 	# Not through in4/in6(): $! must be the server itself.
 	ip netns exec "$1" python3 -m http.server -b "$2" -d "$dir" "$5" >/dev/null 2>&1 &
 	pid=$!
-	# Python takes a while to start in a busy guest: wait until it listens.
-	for _ in $(seq 150); do
-		ip netns exec "$1" ss -Hltn "sport = :$5" | grep -q . && break
-		sleep 0.2
-	done
+	e2e_listening "$1" tcp "$5"
 	ip netns exec "$3" curl -sS --max-time 60 --retry 3 --retry-connrefused \
 		--retry-delay 1 -o "$dir/got" "http://$4:$5/blob"
 	rc=$?

@@ -101,7 +101,7 @@ dns() {
 		--address=/camera.example/192.0.2.80 \
 		--pid-file= --log-facility=/dev/null >/dev/null 2>&1 &
 	pid=$!
-	sleep 1
+	e2e_listening v4 udp 53
 	out=$(in6 dig +short +time=2 +tries=3 @$SRV6 camera.example A) &&
 		[[ $out == 192.0.2.80 ]] || { echo "udp: '$out'"; rc=1; }
 	out=$(in6 dig +short +tcp +time=2 +tries=3 @$SRV6 camera.example A) &&
@@ -117,7 +117,7 @@ iperf() {
 	local pid rc
 	ip netns exec v4 iperf3 -s -1 -B $SRV4 >/dev/null 2>&1 &
 	pid=$!
-	sleep 1
+	e2e_listening v4 tcp 5201
 	in6 timeout 60 iperf3 -c $SRV6 -t 2 >/dev/null
 	rc=$?
 	wait $pid 2>/dev/null
@@ -133,7 +133,7 @@ udp_big() {
 	rm -f /tmp/e2e80.got
 	ip netns exec v4 timeout 20 nc -u -l -W 1 $SRV4 9999 >/tmp/e2e80.got &
 	pid=$!
-	sleep 1
+	e2e_listening v4 udp 9999
 	head -c 4000 /dev/urandom | in6 nc -u -w 1 $SRV6 9999
 	wait $pid
 	got=$(stat -c %s /tmp/e2e80.got)
@@ -262,7 +262,7 @@ churn() {
 	local sent ports
 	ip netns exec v4 iperf3 -s -1 -B $SRV4 >/dev/null 2>&1 &
 	local spid=$!
-	sleep 1
+	e2e_listening v4 tcp 5201
 	# B's long-lived connection, through all of A's churn
 	ip netns exec v6 timeout 120 iperf3 -c $SRV6 -B $CLIB -t 8 \
 		>/dev/null 2>&1 &

@@ -165,7 +165,7 @@ established() {
 	local spid cpid out rc=1 _
 	ip netns exec srv timeout 40 nc -l $SRV4 9000 >/dev/null &
 	spid=$!
-	sleep 1
+	e2e_listening srv tcp 9000
 	ip netns exec v4h sh -c "sleep 30 | timeout 40 nc $SRV4 9000" &
 	cpid=$!
 	# the handshake may take a while in a slow (debug) guest
@@ -192,7 +192,7 @@ dns() {
 		--address=/camera.example/192.0.2.80 \
 		--pid-file= --log-facility=/dev/null >/dev/null 2>&1 &
 	pid=$!
-	sleep 1
+	e2e_listening srv udp 53
 	out=$(inh dig +short +time=2 +tries=3 @$SRV4 camera.example A) &&
 		[[ $out == 192.0.2.80 ]] || { echo "udp: '$out'"; rc=1; }
 	out=$(inh dig +short +tcp +time=2 +tries=3 @$SRV4 camera.example A) &&
@@ -210,7 +210,7 @@ iperf() {
 	local pid rc
 	ip netns exec srv iperf3 -s -1 -B $SRV4 >/dev/null 2>&1 &
 	pid=$!
-	sleep 1
+	e2e_listening srv tcp 5201
 	inh timeout 60 iperf3 -c $SRV4 -t 2 >/dev/null
 	rc=$?
 	wait $pid 2>/dev/null

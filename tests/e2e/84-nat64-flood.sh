@@ -92,7 +92,7 @@ stream_start() {
 	# output open)
 	in4 timeout 600 nc -l $SRV4 9000 >"$D/got" 2>/dev/null &
 	echo $! >"$D/srv.pid"
-	sleep 1
+	e2e_listening v4 tcp 9000
 	in6 sh -c "n=0; while [ ! -e $D/stop ]; do printf '%01000d' 0;
 		n=\$((n + 1)); echo \$n >$D/chunks; sleep 0.2; done |
 		timeout 600 nc -N $SRV6 9000" >/dev/null 2>&1 &

@@ -86,7 +86,7 @@ dns() {
 		--bind-interfaces --port=53 --address=/camera.example/192.0.2.80 \
 		--pid-file= --log-facility=/dev/null >/dev/null 2>&1 &
 	pid=$!
-	sleep 1
+	e2e_listening v4 udp 53
 	out=$(in6 dig +short +time=2 +tries=3 @$SRV6 camera.example A)
 	kill $pid
 	wait $pid 2>/dev/null
@@ -102,7 +102,7 @@ unsolicited() {
 	# a datagram from IPv4 to a pool4 port nobody holds reaches no one
 	in6 timeout 4 nc -6 -u -l -p 61234 >"$D/$1.unsol" 2>/dev/null &
 	local pid=$!
-	sleep 1
+	e2e_listening v6 udp 61234
 	echo x | in4 nc -u -w 1 $WAN4 61234
 	wait $pid
 	[[ ! -s $D/$1.unsol ]]

@@ -197,6 +197,21 @@ e2e_netns_add() {
 	ip -n "$1" link set lo up
 }
 
+# e2e_listening NS tcp|udp PORT [SECS]: wait (30 s unless told) until a
+# socket in NS listens on PORT. Programs start slowly in an emulated guest,
+# on the debug kernel most of all: a fixed sleep is not enough there.
+e2e_listening() {
+	local i opt=-Hltn
+
+	[[ $2 == udp ]] && opt=-Hlun
+	for ((i = 0; i < ${4:-30} * 5; i++)); do
+		ip netns exec "$1" ss $opt "sport = :$3" | grep -q . && return 0
+		sleep 0.2
+	done
+	echo "nothing listens on $2 port $3 in $1"
+	return 1
+}
+
 # e2e_defer CMD: a shell command (a string) run at exit, latest first.
 e2e_defer() {
 	e2e_deferred+=("$1")
