@@ -495,6 +495,27 @@ static const struct genl_ops nat64_ops[] = {
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
 	{
+		.cmd = NAT64_CMD_DET_SET,
+		.doit = nat64_det_nl_doit,
+		.policy = nat64_det_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_DET_DEL,
+		.doit = nat64_det_nl_doit,
+		.policy = nat64_state_instance_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = NAT64_CMD_DET_GET,
+		.doit = nat64_det_nl_doit,
+		.policy = nat64_state_instance_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
 		.cmd = NAT64_CMD_BIB_ADD,
 		.doit = nat64_bib_nl_doit,
 		.policy = nat64_bib_policy,

@@ -35,6 +35,7 @@
 #include <net/ipv6.h>
 
 #include "core.h"
+#include "det.h"
 #include "instance.h"
 #include "state.h"
 
@@ -57,6 +58,12 @@ struct pool4 {
 	struct rcu_head rcu;
 	unsigned int n;
 	struct nat64_pool4_info e[];
+};
+
+/* The deterministic NAT rule (src/det.h); replaced whole under pn->lock. */
+struct det {
+	struct rcu_head rcu;
+	struct nat64_det d;
 };
 
 struct sub {
@@ -111,6 +118,7 @@ struct nat64_state {
 	spinlock_t lock;
 	siphash_key_t key;
 	struct pool4 __rcu *pool4;
+	struct det __rcu *det;
 	struct hlist_head *by6, *by4, *sess, *subs;
 	struct list_head lru[LT_MAX];
 	u32 nsessions;
@@ -316,21 +324,38 @@ static bool p4_covers(const struct pool4 *p, u8 proto, __be32 a, u16 port)
 	return false;
 }
 
+/* Is @a one of the deterministic rule's addresses, @port in its range. */
+static bool det_covers(const struct det *r, __be32 a, u16 port)
+{
+	return r && nat64_det_contains4(&r->d, a) && port >= r->d.port_min &&
+	       port <= r->d.port_max;
+}
+
 bool nat64_pool4_has(struct nat64_instance *inst, u8 proto, __be32 a,
 		     u16 port)
 {
-	return p4_covers(rcu_dereference(inst->state->pool4), proto, a, port);
+	return p4_covers(rcu_dereference(inst->state->pool4), proto, a, port) ||
+	       det_covers(rcu_dereference(inst->state->det), a, port);
 }
 
 bool nat64_pool4_has_addr(struct nat64_instance *inst, __be32 a)
 {
 	const struct pool4 *p = rcu_dereference(inst->state->pool4);
+	const struct det *r = rcu_dereference(inst->state->det);
 	unsigned int i;
 
 	for (i = 0; p && i < p->n; i++)
 		if (p4_contains(&p->e[i], a))
 			return true;
-	return false;
+	return r && nat64_det_contains4(&r->d, a);
+}
+
+/* Do the rule's addresses and pool4 entry @e share an address? */
+static bool det_overlaps(const struct nat64_det *d,
+			 const struct nat64_pool4_info *e)
+{
+	return d->plen4 <= e->plen ? nat64_det_contains4(d, e->addr) :
+				     p4_contains(e, d->addr4);
 }
 
 static struct pool4 *pool4_alloc(unsigned int n)
@@ -349,6 +374,7 @@ int nat64_pool4_add(struct nat64_instance *inst,
 {
 	struct nat64_state *st = inst->state;
 	struct pool4 *old, *new;
+	const struct det *r;
 	unsigned int i, n;
 
 	if (in->plen > 32 || in->min > in->max ||
@@ -360,6 +386,11 @@ int nat64_pool4_add(struct nat64_instance *inst,
 	    in->proto != IPPROTO_ICMP) {
 		NL_SET_ERR_MSG(extack, "pool4 takes tcp, udp or icmp");
 		return -EINVAL;
+	}
+	r = rcu_dereference_protected(st->det, 1);
+	if (r && det_overlaps(&r->d, in)) {
+		NL_SET_ERR_MSG(extack, "overlaps the addresses of the deterministic NAT rule");
+		return -EEXIST;
 	}
 	old = rcu_dereference_protected(st->pool4, 1);
 	n = old ? old->n : 0;
@@ -450,6 +481,73 @@ int nat64_pool4_get(struct nat64_instance *inst, unsigned int idx,
 	return err;
 }
 
+/* --- the deterministic NAT rule (RFC 7422) ----------------------------- */
+
+/* Process context; the caller holds pn->lock (serialises writers). */
+int nat64_det_set(struct nat64_instance *inst, const struct nat64_det *d,
+		  struct netlink_ext_ack *extack)
+{
+	struct nat64_state *st = inst->state;
+	const struct pool4 *p = rcu_dereference_protected(st->pool4, 1);
+	struct det *old, *new;
+	const char *why = nat64_det_check(d);
+	unsigned int i;
+
+	if (why) {
+		/* a static string of src/det.c, as NL_SET_ERR_MSG() wants */
+		if (extack)
+			extack->_msg = why;
+		return -EINVAL;
+	}
+	for (i = 0; p && i < p->n; i++)
+		if (det_overlaps(d, &p->e[i])) {
+			NL_SET_ERR_MSG(extack, "the IPv4 addresses overlap a pool4 entry");
+			return -EEXIST;
+		}
+	new = kzalloc(sizeof(*new), GFP_KERNEL);
+	if (!new)
+		return -ENOMEM;
+	new->d = *d;
+	old = rcu_dereference_protected(st->det, 1);
+	rcu_assign_pointer(st->det, new);
+	if (old) {
+		kfree_rcu(old, rcu);
+		/* bindings the old rule gave and the new one does not */
+		flush(st, FLUSH_OUTSIDE);
+	}
+	return 0;
+}
+
+int nat64_det_del(struct nat64_instance *inst, struct netlink_ext_ack *extack)
+{
+	struct nat64_state *st = inst->state;
+	struct det *old = rcu_dereference_protected(st->det, 1);
+
+	if (!old) {
+		NL_SET_ERR_MSG(extack, "no deterministic NAT rule");
+		return -ENOENT;
+	}
+	RCU_INIT_POINTER(st->det, NULL);
+	kfree_rcu(old, rcu);
+	flush(st, FLUSH_OUTSIDE);
+	return 0;
+}
+
+int nat64_det_get(struct nat64_instance *inst, struct nat64_det *out)
+{
+	const struct det *r;
+	int err = -ENOENT;
+
+	rcu_read_lock();
+	r = rcu_dereference(inst->state->det);
+	if (r) {
+		*out = r->d;
+		err = 0;
+	}
+	rcu_read_unlock();
+	return err;
+}
+
 /* --- deletion (st->lock held) ------------------------------------------ */
 
 static void sub_put(struct nat64_state *st, struct sub *s)
@@ -499,6 +597,18 @@ static void sess_del(struct nat64_state *st, struct session *s)
 		bib_del(st, b);
 }
 
+/* Is @b a binding that the deterministic rule @r gives its subscriber? */
+static bool det_gives(const struct det *r, const struct bib *b)
+{
+	__be32 a;
+	u16 lo, hi;
+
+	if (!r || !nat64_det_contains6(&r->d, &b->addr6))
+		return false;
+	nat64_det_forward(&r->d, &b->addr6, &a, &lo, &hi);
+	return a == b->addr4 && b->port4 >= lo && b->port4 <= hi;
+}
+
 static bool flush_this(const struct nat64_state *st, const struct bib *b,
 		       enum flush_what what)
 {
@@ -508,7 +618,8 @@ static bool flush_this(const struct nat64_state *st, const struct bib *b,
 	case FLUSH_OUTSIDE:
 		return !b->is_static &&
 		       !p4_covers(rcu_dereference_protected(st->pool4, 1),
-				  b->proto, b->addr4, b->port4);
+				  b->proto, b->addr4, b->port4) &&
+		       !det_gives(rcu_dereference_protected(st->det, 1), b);
 	default:
 		return !b->is_static;
 	}
@@ -879,48 +990,70 @@ static int port_any(struct nat64_state *st, const struct pool4 *p, u8 proto,
 	return -1;
 }
 
+/*
+ * A port for a subscriber of the deterministic rule: only on its address,
+ * only in its range (RFC 7422), so that nothing needs logging.
+ */
+static int port_det(struct nat64_state *st, const struct nat64_det *d,
+		    u8 proto, const struct in6_addr *a6, u16 want, __be32 *a)
+{
+	struct nat64_pool4_info e = { .proto = proto, .plen = 32 };
+
+	nat64_det_forward(d, a6, a, &e.min, &e.max);
+	e.addr = *a;
+	return port_on(st, &e, *a, want);
+}
+
 static struct bib *bib_new(struct nat64_state *st, u8 proto,
 			   const struct in6_addr *a6, u16 p6, u32 *why)
 {
 	const struct pool4 *p = rcu_dereference(st->pool4);
 	const struct nat64_globals *g = rcu_dereference(st->inst->globals);
+	const struct det *r = rcu_dereference(st->det);
 	struct in6_addr prefix;
 	struct sub *s;
 	struct bib *b;
 	u32 h, total, k, tries;
 	__be32 a;
 	int port = -1;
+	bool det = r && nat64_det_contains6(&r->d, a6);
 
 	total = p ? addr_count(p, proto) : 0;
-	if (!total) {
+	if (!total && !det) {
 		*why = NAT64_STAT_DROP_POOL4;
 		return NULL;
 	}
-	ipv6_addr_prefix(&prefix, a6, g->sub_len);
+	ipv6_addr_prefix(&prefix, a6, det ? r->d.sub_len : g->sub_len);
 	h = hash6(st, 0, &prefix, 0, SUB_BITS);
 	s = sub_find(st, &prefix, h);
 	if (s && g->sub_max_ports && s->bibs >= g->sub_max_ports) {
 		*why = NAT64_STAT_DROP_SUB_PORTS;
 		return NULL;
 	}
-	/* 6146-6: the subscriber's address first */
-	if (s)
-		port = port_any(st, p, proto, s->addr4, p6);
-	if (port >= 0) {
-		a = s->addr4;
+	if (det) {
+		port = port_det(st, &r->d, proto, a6, p6, &a);
+		if (port < 0) {
+			*why = NAT64_STAT_DROP_DET_PORTS;
+			return NULL;
+		}
 	} else {
-		k = siphash(&prefix, sizeof(prefix), &st->key) % total;
-		for (tries = 0; tries < min_t(u32, total, 256); tries++) {
+		/* 6146-6: the subscriber's address first */
+		if (s) {
+			a = s->addr4;
+			port = port_any(st, p, proto, a, p6);
+		}
+		k = port < 0 ? siphash(&prefix, sizeof(prefix), &st->key) %
+			       total : 0;
+		for (tries = 0; port < 0 && tries < min_t(u32, total, 256);
+		     tries++) {
 			if (!nth_addr(p, proto, (k + tries) % total, &a))
 				break;
 			port = port_any(st, p, proto, a, p6);
-			if (port >= 0)
-				break;
 		}
-	}
-	if (port < 0) {
-		*why = NAT64_STAT_DROP_POOL4;
-		return NULL;
+		if (port < 0) {
+			*why = NAT64_STAT_DROP_POOL4;
+			return NULL;
+		}
 	}
 	b = state_alloc(bib_cache, GFP_ATOMIC);
 	if (!b) {
@@ -1410,6 +1543,7 @@ void nat64_state_free(struct nat64_instance *inst)
 	 * since no reader walks them (the caller waited for readers)
 	 */
 	kfree(rcu_dereference_protected(st->pool4, 1));
+	kfree(rcu_dereference_protected(st->det, 1));
 	kvfree(st->by6);
 	kvfree(st->by4);
 	kvfree(st->sess);

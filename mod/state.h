@@ -126,6 +126,19 @@ int nat64_pool4_get(struct nat64_instance *inst, unsigned int idx,
 		    struct nat64_pool4_info *out);
 
 /*
+ * The deterministic NAT rule (RFC 7422, src/det.h), at most one. Its
+ * subscribers bind only on their address, in their port range; its
+ * addresses may not overlap pool4. Process context, pn->lock held.
+ * Setting or deleting it deletes the dynamic bindings it no longer gives.
+ */
+struct nat64_det;
+int nat64_det_set(struct nat64_instance *inst, const struct nat64_det *d,
+		  struct netlink_ext_ack *extack);
+int nat64_det_del(struct nat64_instance *inst, struct netlink_ext_ack *extack);
+/* The rule into @out: 0, or -ENOENT when there is none. */
+int nat64_det_get(struct nat64_instance *inst, struct nat64_det *out);
+
+/*
  * Static BIB entries (port forwarding, RFC 6146 3.1). The IPv4 address
  * must be a pool4 address (only those reach the instance, 6146-3), on any
  * port: -EINVAL otherwise; -EEXIST when either side is taken.

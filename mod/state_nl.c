@@ -3,7 +3,8 @@
  * The netlink commands of a stateful (nat64) instance, RFC 6146: pool4
  * (NAT64_CMD_POOL4_ADD, _DEL, _FLUSH, _GET), static BIB entries
  * (NAT64_CMD_BIB_ADD, _DEL) and the dumps of the BIBs and the sessions
- * (NAT64_CMD_BIB_GET, NAT64_CMD_SESSION_GET).
+ * (NAT64_CMD_BIB_GET, NAT64_CMD_SESSION_GET), and the deterministic NAT
+ * rule (NAT64_CMD_DET_SET, _DEL, _GET).
  *
  * Process context. genetlink serialises these callbacks (the family is not
  * parallel_ops); each also holds the namespace lock, which keeps the
@@ -15,6 +16,7 @@
 #include <net/netlink.h>
 #include <net/sock.h>
 
+#include "det.h"
 #include "instance.h"
 #include "netlink.h"
 #include "state.h"
@@ -49,6 +51,18 @@ const struct nla_policy nat64_state_dump_policy[NAT64_A_MAX + 1] = {
 
 const struct nla_policy nat64_state_instance_policy[NAT64_A_MAX + 1] = {
 	INSTANCE_POLICY,
+};
+
+const struct nla_policy nat64_det_policy[NAT64_A_MAX + 1] = {
+	INSTANCE_POLICY,
+	[NAT64_A_PREFIX6] = NLA_POLICY_EXACT_LEN(sizeof(struct in6_addr)),
+	[NAT64_A_PREFIX6_LEN] = NLA_POLICY_MAX(NLA_U8, 128),
+	[NAT64_A_SUB_LEN] = NLA_POLICY_MAX(NLA_U8, 128),
+	[NAT64_A_PREFIX4] = NLA_POLICY_EXACT_LEN(sizeof(__be32)),
+	[NAT64_A_PREFIX4_LEN] = NLA_POLICY_MAX(NLA_U8, 32),
+	[NAT64_A_PORT_MIN] = { .type = NLA_U16 },
+	[NAT64_A_PORT_MAX] = { .type = NLA_U16 },
+	[NAT64_A_BLOCKS] = { .type = NLA_U32 },
 };
 
 /* The protocols a nat64 instance keeps state for, in dump order. */
@@ -456,4 +470,100 @@ int nat64_bib_nl_dump(struct sk_buff *skb, struct netlink_callback *cb)
 int nat64_session_nl_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	return state_dump(skb, cb, true);
+}
+
+/* --- the deterministic NAT rule --------------------------------------- */
+
+static int req_det(struct genl_info *info, struct nat64_det *d)
+{
+	static const int need[] = {
+		NAT64_A_PREFIX6, NAT64_A_PREFIX6_LEN, NAT64_A_SUB_LEN,
+		NAT64_A_PREFIX4, NAT64_A_PREFIX4_LEN, NAT64_A_PORT_MIN,
+		NAT64_A_PORT_MAX,
+	};
+	struct nlattr **a = info->attrs;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(need); i++)
+		if (GENL_REQ_ATTR_CHECK(info, need[i])) {
+			NL_SET_ERR_MSG(info->extack, "a rule needs the subscriber prefix and length, the IPv4 prefix and the port range");
+			return -EINVAL;
+		}
+	memset(d, 0, sizeof(*d));
+	d->prefix6 = nla_get_in6_addr(a[NAT64_A_PREFIX6]);
+	d->plen6 = nla_get_u8(a[NAT64_A_PREFIX6_LEN]);
+	d->sub_len = nla_get_u8(a[NAT64_A_SUB_LEN]);
+	d->addr4 = nla_get_in_addr(a[NAT64_A_PREFIX4]);
+	d->plen4 = nla_get_u8(a[NAT64_A_PREFIX4_LEN]);
+	d->port_min = nla_get_u16(a[NAT64_A_PORT_MIN]);
+	d->port_max = nla_get_u16(a[NAT64_A_PORT_MAX]);
+	if (a[NAT64_A_BLOCKS])
+		d->blocks = nla_get_u32(a[NAT64_A_BLOCKS]);
+	return 0;
+}
+
+static int det_reply(struct genl_info *info, const char *name,
+		     const struct nat64_det *d)
+{
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(msg, info, &nat64_family, 0,
+				NAT64_CMD_DET_GET);
+	if (!hdr ||
+	    nla_put_string(msg, NAT64_A_INSTANCE, name) ||
+	    nla_put_in6_addr(msg, NAT64_A_PREFIX6, &d->prefix6) ||
+	    nla_put_u8(msg, NAT64_A_PREFIX6_LEN, d->plen6) ||
+	    nla_put_u8(msg, NAT64_A_SUB_LEN, d->sub_len) ||
+	    nla_put_in_addr(msg, NAT64_A_PREFIX4, d->addr4) ||
+	    nla_put_u8(msg, NAT64_A_PREFIX4_LEN, d->plen4) ||
+	    nla_put_u16(msg, NAT64_A_PORT_MIN, d->port_min) ||
+	    nla_put_u16(msg, NAT64_A_PORT_MAX, d->port_max) ||
+	    (d->blocks && nla_put_u32(msg, NAT64_A_BLOCKS, d->blocks))) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
+int nat64_det_nl_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nat64_pernet *pn = nat64_pernet(genl_info_net(info));
+	u8 cmd = info->genlhdr->cmd;
+	char name[NAT64_INSTANCE_NAMSIZ];
+	struct nat64_instance *inst;
+	struct nat64_det d;
+	int err;
+
+	if (cmd == NAT64_CMD_DET_SET) {
+		err = req_det(info, &d);
+		if (err)
+			return err;
+	}
+	mutex_lock(&pn->lock);
+	inst = req_nat64(pn, info->attrs, info->extack, &err);
+	if (!inst)
+		goto out;
+	switch (cmd) {
+	case NAT64_CMD_DET_SET:
+		err = nat64_det_set(inst, &d, info->extack);
+		break;
+	case NAT64_CMD_DET_DEL:
+		err = nat64_det_del(inst, info->extack);
+		break;
+	default:
+		err = nat64_det_get(inst, &d);
+		if (err)
+			NL_SET_ERR_MSG(info->extack, "no deterministic NAT rule");
+		strscpy(name, inst->name, sizeof(name));
+	}
+out:
+	mutex_unlock(&pn->lock);
+	if (!err && cmd == NAT64_CMD_DET_GET)
+		err = det_reply(info, name, &d);
+	return err;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * The netlink commands of a stateful (nat64) instance: NAT64_CMD_POOL4_*,
- * NAT64_CMD_BIB_* and NAT64_CMD_SESSION_GET; netlink.c lists them in the
+ * NAT64_CMD_BIB_*, NAT64_CMD_SESSION_GET and NAT64_CMD_DET_*; netlink.c lists them in the
  * family's operations.
  */
 #ifndef NAT64_STATE_NL_H
@@ -16,7 +16,9 @@ extern const struct nla_policy nat64_pool4_policy[NAT64_A_MAX + 1];
 extern const struct nla_policy nat64_bib_policy[NAT64_A_MAX + 1];
 /* BIB_GET, SESSION_GET: the instance and an optional protocol. */
 extern const struct nla_policy nat64_state_dump_policy[NAT64_A_MAX + 1];
-/* POOL4_GET, POOL4_FLUSH: the instance only. */
+/* DET_SET (DET_DEL, DET_GET take nat64_state_instance_policy). */
+extern const struct nla_policy nat64_det_policy[NAT64_A_MAX + 1];
+/* POOL4_GET, POOL4_FLUSH, DET_DEL, DET_GET: the instance only. */
 extern const struct nla_policy nat64_state_instance_policy[NAT64_A_MAX + 1];
 
 /* POOL4_ADD, _DEL, _FLUSH. */
@@ -26,5 +28,7 @@ int nat64_pool4_nl_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int nat64_bib_nl_doit(struct sk_buff *skb, struct genl_info *info);
 int nat64_bib_nl_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int nat64_session_nl_dump(struct sk_buff *skb, struct netlink_callback *cb);
+/* DET_SET, _DEL, _GET. */
+int nat64_det_nl_doit(struct sk_buff *skb, struct genl_info *info);
 
 #endif /* NAT64_STATE_NL_H */

@@ -69,8 +69,11 @@ const char *nat64_det_check(const struct nat64_det *d)
 		return "the port range must be within 1-65535, low to high";
 	n = 1U << (d->sub_len - d->plen6);
 	m = 1U << (32 - d->plen4);
-	if ((u32)(d->port_max - d->port_min + 1) < (n + m - 1) / m)
-		return "fewer ports than subscribers per IPv4 address";
+	if (d->blocks && d->blocks < (n + m - 1) / m)
+		return "fewer blocks per IPv4 address than its subscribers";
+	if ((u32)(d->port_max - d->port_min + 1) <
+	    (d->blocks ?: (n + m - 1) / m))
+		return "fewer ports than blocks per IPv4 address";
 	return NULL;
 }
 
@@ -84,17 +87,16 @@ u32 nat64_det_addrs(const struct nat64_det *d)
 	return 1U << (32 - d->plen4);
 }
 
-/* S: subscribers per address */
-static u32 per_addr(const struct nat64_det *d)
+u32 nat64_det_blocks(const struct nat64_det *d)
 {
 	u32 n = nat64_det_subs(d), m = nat64_det_addrs(d);
 
-	return (n + m - 1) / m;
+	return d->blocks ?: (n + m - 1) / m;
 }
 
 u32 nat64_det_ports(const struct nat64_det *d)
 {
-	return (u32)(d->port_max - d->port_min + 1) / per_addr(d);
+	return (u32)(d->port_max - d->port_min + 1) / nat64_det_blocks(d);
 }
 
 bool nat64_det_contains6(const struct nat64_det *d, const struct in6_addr *a6)
@@ -136,7 +138,7 @@ bool nat64_det_reverse(const struct nat64_det *d, __be32 addr4, u16 port,
 	if (!nat64_det_contains4(d, addr4) || port < d->port_min)
 		return false;
 	j = (u32)(port - d->port_min) / k;
-	if (j >= per_addr(d))
+	if (j >= nat64_det_blocks(d))
 		return false;	/* the remainder of R / S: nobody's */
 	i = j * m + (ntohl(addr4) - ntohl(d->addr4));
 	if (i >= nat64_det_subs(d))

@@ -8,17 +8,23 @@
  * alone.
  *
  * The rule: subscribers are the /L prefixes inside P6/p, addresses the
- * 2^(32-q) of A4/q, ports lo-hi. With
+ * 2^(32-q) of A4/q, ports lo-hi, each address cut in S blocks. With
  *
  *   N = 2^(L-p) subscribers, M = 2^(32-q) addresses, R = hi - lo + 1,
- *   S = ceil(N / M) subscribers per address, K = floor(R / S) ports each,
+ *   S = the rule's blocks per address, or ceil(N / M) when it gives none,
+ *   K = floor(R / S) ports a block,
  *
  * subscriber i (bits p to L-1 of its prefix, as a number) gets
  *
  *   address A4 + (i mod M), ports lo + (i div M) * K  to  that + K - 1.
  *
  * Subscribers are spread over every address before any address takes a
- * second one. Every function here is pure and runs on the host too.
+ * second one. Blocks beyond the N subscribers' (S * M > N), and the
+ * R - S * K ports past the last block, are nobody's: RFC 7422's C + D
+ * with D > 0 keeps them for a dynamic overflow. RFC 7422's own example
+ * (7422-1: 16 blocks of 4,032 ports above 1023 on one address) is
+ * S = 16, lo-hi = 1024-65535. Every function here is pure and runs on
+ * the host too.
  */
 #ifndef NAT64_DET_H
 #define NAT64_DET_H
@@ -34,6 +40,7 @@ struct nat64_det {
 	u8 plen4;			/* q */
 	__be32 addr4;			/* A4, no bits past plen4 */
 	u16 port_min, port_max;		/* lo, hi */
+	u32 blocks;			/* S; 0: ceil(N / M) */
 };
 
 /*
@@ -42,9 +49,10 @@ struct nat64_det {
  */
 const char *nat64_det_check(const struct nat64_det *d);
 
-/* N, M and K above, of a valid rule. */
+/* N, M, S and K above, of a valid rule. */
 u32 nat64_det_subs(const struct nat64_det *d);
 u32 nat64_det_addrs(const struct nat64_det *d);
+u32 nat64_det_blocks(const struct nat64_det *d);
 u32 nat64_det_ports(const struct nat64_det *d);
 
 /* True if @a6 is inside the rule's subscriber range P6/p. */

@@ -132,8 +132,19 @@ static void test_check(struct kunit *test)
 	t_carrier(&d);
 	d.port_max = 1024 + 254;
 	KUNIT_EXPECT_STREQ(test, nat64_det_check(&d),
-		"fewer ports than subscribers per IPv4 address");
+		"fewer ports than blocks per IPv4 address");
 	d.port_max = 1024 + 255;
+	KUNIT_EXPECT_NULL(test, nat64_det_check(&d));
+	KUNIT_EXPECT_EQ(test, nat64_det_ports(&d), 1U);
+	/* 256 subscribers an address need 256 blocks */
+	t_carrier(&d);
+	d.blocks = 255;
+	KUNIT_EXPECT_STREQ(test, nat64_det_check(&d),
+		"fewer blocks per IPv4 address than its subscribers");
+	d.blocks = 64513;
+	KUNIT_EXPECT_STREQ(test, nat64_det_check(&d),
+		"fewer ports than blocks per IPv4 address");
+	d.blocks = 64512;
 	KUNIT_EXPECT_NULL(test, nat64_det_check(&d));
 	KUNIT_EXPECT_EQ(test, nat64_det_ports(&d), 1U);
 	/* one subscriber, one address, every port */
@@ -143,6 +154,65 @@ static void test_check(struct kunit *test)
 	d.plen4 = 32;
 	KUNIT_EXPECT_NULL(test, nat64_det_check(&d));
 	KUNIT_EXPECT_EQ(test, nat64_det_ports(&d), 64512U);
+}
+
+/*
+ * 7422-1 and 7422-4: RFC 7422's example, one address 192.0.2.1, ports
+ * above 1023 in C + D = 16 blocks of 4,032. Its subscribers are IPv4
+ * hosts .1 to .14 of 198.51.100.0/28 (the network and broadcast
+ * addresses skipped); ours are IPv6 prefixes, numbered from 0, so the
+ * RFC's host h is our subscriber h - 1. Eight subscribers (a /125) leave
+ * blocks 8-15 to nobody: the dynamic overflow of D > 0.
+ */
+static void test_7422_1_example(struct kunit *test)
+{
+	struct nat64_det d = { .plen6 = 124, .sub_len = 128, .plen4 = 32,
+			       .port_min = 1024, .port_max = 65535,
+			       .blocks = 16 };
+	struct in6_addr sub, back;
+	static const struct { u8 i; u16 lo, hi; } table[] = {
+		{ 0, 1024, 5055 },	/* 198.51.100.1 */
+		{ 1, 5056, 9087 },	/* 198.51.100.2 */
+		{ 13, 53440, 57471 },	/* 198.51.100.14 */
+	};
+	unsigned int k;
+	__be32 a;
+	u16 lo, hi;
+
+	t_addr6(&d.prefix6, 0x2001, 0x0db8, 0, 0);
+	d.addr4 = T_V4(192, 0, 2, 1);
+	KUNIT_ASSERT_NULL(test, nat64_det_check(&d));
+	KUNIT_EXPECT_EQ(test, nat64_det_ports(&d), 4032U);
+	for (k = 0; k < ARRAY_SIZE(table); k++) {
+		sub = d.prefix6;
+		sub.s6_addr[15] = table[k].i;
+		nat64_det_forward(&d, &sub, &a, &lo, &hi);
+		KUNIT_EXPECT_EQ(test, a, T_V4(192, 0, 2, 1));
+		KUNIT_EXPECT_EQ(test, lo, table[k].lo);
+		KUNIT_EXPECT_EQ(test, hi, table[k].hi);
+		/* 7422-4: and back, from any port of the block */
+		KUNIT_ASSERT_TRUE(test, nat64_det_reverse(&d, a, lo, &back));
+		KUNIT_EXPECT_EQ(test, memcmp(&back, &sub, sizeof(sub)), 0);
+		KUNIT_ASSERT_TRUE(test, nat64_det_reverse(&d, a, hi, &back));
+		KUNIT_EXPECT_EQ(test, memcmp(&back, &sub, sizeof(sub)), 0);
+	}
+	/* E22: (192.0.2.1, 2001) -> the RFC's .1, our subscriber 0 */
+	KUNIT_ASSERT_TRUE(test, nat64_det_reverse(&d, T_V4(192, 0, 2, 1),
+						  2001, &back));
+	KUNIT_EXPECT_EQ(test, back.s6_addr[15], 0);
+	/* system ports are nobody's */
+	KUNIT_EXPECT_FALSE(test, nat64_det_reverse(&d, T_V4(192, 0, 2, 1),
+						   1023, &back));
+	/* a /125: blocks 8-15 (33,280-65,535) are the overflow's */
+	d.plen6 = 125;
+	KUNIT_ASSERT_NULL(test, nat64_det_check(&d));
+	KUNIT_EXPECT_TRUE(test, nat64_det_reverse(&d, T_V4(192, 0, 2, 1),
+						  33279, &back));
+	KUNIT_EXPECT_EQ(test, back.s6_addr[15], 7);
+	KUNIT_EXPECT_FALSE(test, nat64_det_reverse(&d, T_V4(192, 0, 2, 1),
+						   33280, &back));
+	KUNIT_EXPECT_FALSE(test, nat64_det_reverse(&d, T_V4(192, 0, 2, 1),
+						   58204, &back));
 }
 
 /* Subscriber number @i of @d as its /L prefix (bits past L zero). */
@@ -234,6 +304,21 @@ static void test_brute_small(struct kunit *test)
 	t_brute(test, &d, 4 * (1000 - 64 * 15));
 }
 
+/* Blocks left for an overflow: 8 subscribers, 2 addresses of 8 blocks */
+static void test_brute_overflow(struct kunit *test)
+{
+	struct nat64_det d = { .plen6 = 61, .sub_len = 64, .plen4 = 31,
+			       .port_min = 2000, .port_max = 2999,
+			       .blocks = 8 };
+
+	t_addr6(&d.prefix6, 0x2001, 0x0db8, 0x0001, 0x0008);
+	d.addr4 = T_V4(192, 0, 2, 2);
+	KUNIT_ASSERT_NULL(test, nat64_det_check(&d));
+	KUNIT_EXPECT_EQ(test, nat64_det_ports(&d), 125U);
+	/* 8 subscribers: 4 blocks of each address, 4 left over on each */
+	t_brute(test, &d, 2 * 4 * 125);
+}
+
 /* More addresses than subscribers: each alone on its address */
 static void test_brute_sparse(struct kunit *test)
 {
@@ -265,8 +350,10 @@ static struct kunit_case nat64_det_cases[] = {
 	KUNIT_CASE(test_sizes),
 	KUNIT_CASE(test_worked_example),
 	KUNIT_CASE(test_check),
+	KUNIT_CASE(test_7422_1_example),
 	KUNIT_CASE(test_brute_small),
 	KUNIT_CASE(test_brute_sparse),
+	KUNIT_CASE(test_brute_overflow),
 	KUNIT_CASE(test_brute_large),
 	{}
 };

@@ -104,12 +104,16 @@ class Cfg:
     tuples of `pool4 add` and `bib add`: ("203.0.113.1", "udp",
     "40001-40001"), ("udp", "203.0.113.1#2000", "2001:db8::b#5000").
     @second_ms sets the module parameter of that name (how many ms a
-    second of the state timers lasts): timers of hours pass in seconds."""
+    second of the state timers lasts): timers of hours pass in seconds.
+    @det (nat64) is the argument tuple of `det set`, the deterministic
+    NAT rule: ("2001:db8:100::/120", "128", "203.0.113.0/30",
+    "40000-40063")."""
 
     def __init__(self, pool6=POOL6, eam=(), glob=None, deny=(),
                  pool6791=(), tag=None, mode="siit", pool4=(), bib=(),
-                 second_ms=1000):
+                 second_ms=1000, det=()):
         self.mode = mode
+        self.det = tuple(det)
         # the module parameter: ms in a second of the state timers
         self.second_ms = second_ms
         self.pool4 = tuple(tuple(a) for a in pool4)
@@ -124,7 +128,7 @@ class Cfg:
     def key(self):
         return (self.mode, self.pool6, self.eam, self.glob, self.deny,
                 self.pool6791, self.pool4, self.bib, self.second_ms,
-                self.tag)
+                self.det, self.tag)
 
     def commands(self):
         """nat64ctl argument lists (after `-i NAME`) that set it up."""
@@ -141,6 +145,8 @@ class Cfg:
             cmds.append(["pool6791", "add", p])
         for a in self.pool4:
             cmds.append(["pool4", "add", *a])
+        if self.det:
+            cmds.append(["det", "set", *self.det])
         for a in self.bib:
             cmds.append(["bib", "add", *a])
         return cmds
@@ -154,6 +160,7 @@ class Cfg:
         parts += [f"pool6791 {p}" for p in self.pool6791]
         parts += ["pool4 " + " ".join(a) for a in self.pool4]
         parts += ["bib " + " ".join(a) for a in self.bib]
+        parts += ["det " + " ".join(self.det)] if self.det else []
         if self.second_ms != 1000:
             parts.append(f"second_ms={self.second_ms}")
         if self.tag:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * pool4, BIB and session requests over a netlink session.
+ * pool4, BIB, session and deterministic NAT requests over a netlink
+ * session.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -295,6 +296,88 @@ void nat64_session_list_free(struct nat64_session_list *list)
 {
 	free(list->v);
 	memset(list, 0, sizeof(*list));
+}
+
+int nat64_det_set(struct nat64_nl *nl, const char *instance,
+		  const struct nat64_det *d)
+{
+	struct nl_msg *msg = request(nl, NAT64_CMD_DET_SET, 0, instance, 0);
+
+	if (!msg)
+		return nl->error;
+	if (nla_put(msg, NAT64_A_PREFIX6, sizeof(d->prefix6), &d->prefix6) ||
+	    nla_put_u8(msg, NAT64_A_PREFIX6_LEN, d->plen6) ||
+	    nla_put_u8(msg, NAT64_A_SUB_LEN, d->sub_len) ||
+	    nla_put(msg, NAT64_A_PREFIX4, sizeof(d->addr4), &d->addr4) ||
+	    nla_put_u8(msg, NAT64_A_PREFIX4_LEN, d->plen4) ||
+	    nla_put_u16(msg, NAT64_A_PORT_MIN, d->port_min) ||
+	    nla_put_u16(msg, NAT64_A_PORT_MAX, d->port_max) ||
+	    (d->blocks && nla_put_u32(msg, NAT64_A_BLOCKS, d->blocks))) {
+		nlmsg_free(msg);
+		return nomem(nl);
+	}
+	return nat64_nl_doit(nl, msg, NULL, NULL);
+}
+
+int nat64_det_del(struct nat64_nl *nl, const char *instance)
+{
+	struct nl_msg *msg = request(nl, NAT64_CMD_DET_DEL, 0, instance, 0);
+
+	if (!msg)
+		return nl->error;
+	return nat64_nl_doit(nl, msg, NULL, NULL);
+}
+
+struct det_ctx {
+	struct nat64_nl *nl;
+	struct nat64_det *d;
+	bool got;
+};
+
+static int det_reply(struct nlattr **tb, uint8_t cmd, void *arg)
+{
+	struct det_ctx *ctx = arg;
+	struct nat64_det *d = ctx->d;
+
+	(void)cmd;
+	if (!addr_ok(tb, NAT64_A_PREFIX6, sizeof(struct in6_addr)) ||
+	    !has(tb, NAT64_A_PREFIX6_LEN, 1) || !has(tb, NAT64_A_SUB_LEN, 1) ||
+	    !addr_ok(tb, NAT64_A_PREFIX4, sizeof(struct in_addr)) ||
+	    !has(tb, NAT64_A_PREFIX4_LEN, 1) ||
+	    !has(tb, NAT64_A_PORT_MIN, 2) || !has(tb, NAT64_A_PORT_MAX, 2))
+		return bad_reply(ctx->nl, "a deterministic NAT rule");
+	memset(d, 0, sizeof(*d));
+	memcpy(&d->prefix6, nla_data(tb[NAT64_A_PREFIX6]), sizeof(d->prefix6));
+	d->plen6 = nla_get_u8(tb[NAT64_A_PREFIX6_LEN]);
+	d->sub_len = nla_get_u8(tb[NAT64_A_SUB_LEN]);
+	memcpy(&d->addr4, nla_data(tb[NAT64_A_PREFIX4]), sizeof(d->addr4));
+	d->plen4 = nla_get_u8(tb[NAT64_A_PREFIX4_LEN]);
+	d->port_min = nla_get_u16(tb[NAT64_A_PORT_MIN]);
+	d->port_max = nla_get_u16(tb[NAT64_A_PORT_MAX]);
+	if (has(tb, NAT64_A_BLOCKS, 4))
+		d->blocks = nla_get_u32(tb[NAT64_A_BLOCKS]);
+	/* The formula is only defined for a valid rule. */
+	if (nat64_det_check(d))
+		return bad_reply(ctx->nl, "a deterministic NAT rule");
+	ctx->got = true;
+	return 0;
+}
+
+int nat64_det_get(struct nat64_nl *nl, const char *instance,
+		  struct nat64_det *out)
+{
+	struct det_ctx ctx = { .nl = nl, .d = out };
+	struct nl_msg *msg = request(nl, NAT64_CMD_DET_GET, 0, instance, 0);
+	int err;
+
+	if (!msg)
+		return nl->error;
+	err = nat64_nl_doit(nl, msg, det_reply, &ctx);
+	if (!err && !ctx.got)
+		err = nat64_nl_set_error(nl, -EBADMSG,
+					 "the kernel sent no rule (%s)",
+					 strerror(EBADMSG));
+	return err;
 }
 
 const char *nat64_proto_name(unsigned int proto)

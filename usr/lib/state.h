@@ -2,8 +2,9 @@
 /*
  * Requests about the state of a nat64 instance (RFC 6146) over a netlink
  * session (nl.h): pool4 (NAT64_CMD_POOL4_*), static BIB entries and the
- * BIBs (NAT64_CMD_BIB_*), the sessions (NAT64_CMD_SESSION_GET), and the
- * names of protocols and TCP states as the tools print them.
+ * BIBs (NAT64_CMD_BIB_*), the sessions (NAT64_CMD_SESSION_GET), the
+ * deterministic NAT rule (NAT64_CMD_DET_*), and the names of protocols and
+ * TCP states as the tools print them.
  *
  * Ports are in host order, addresses in network order (struct in_addr,
  * struct in6_addr). An ICMP "port" is the query's identifier.
@@ -16,6 +17,7 @@
 #include <stdint.h>
 #include <netinet/in.h>
 
+#include "det.h"	/* ../src: struct nat64_det, the formula of RFC 7422 */
 #include "nl.h"
 
 /* A pool4 entry; in a request, proto 0 means TCP, UDP and ICMP. */
@@ -94,6 +96,20 @@ struct nat64_session_list {
 int nat64_session_dump(struct nat64_nl *nl, const char *instance,
 		       uint8_t proto, struct nat64_session_list *out);
 void nat64_session_list_free(struct nat64_session_list *list);
+
+/*
+ * The deterministic NAT rule of an instance, at most one (blocks goes over
+ * the wire only when not 0). set replaces it whole: -EINVAL
+ * (nat64_det_check() refuses it, not a nat64 instance), -EEXIST (its IPv4
+ * addresses overlap pool4). del and get: -ENOENT when there is none. get
+ * checks what the kernel sent with nat64_det_check(), so that the formula
+ * may be applied to *out.
+ */
+int nat64_det_set(struct nat64_nl *nl, const char *instance,
+		  const struct nat64_det *d);
+int nat64_det_del(struct nat64_nl *nl, const char *instance);
+int nat64_det_get(struct nat64_nl *nl, const char *instance,
+		  struct nat64_det *out);
 
 /* "tcp", "udp", "icmp", or NULL for another protocol. */
 const char *nat64_proto_name(unsigned int proto);

@@ -51,6 +51,7 @@ static const char *const names[__NAT64_STAT_MAX] = {
 	[NAT64_STAT_SYN4_EXPIRED] = "syn4_expired",
 	[NAT64_STAT_DROP_SYN4_FULL] = "drop_syn4_full",
 	[NAT64_STAT_TCP_PROBE] = "tcp_probe",
+	[NAT64_STAT_DROP_DET_PORTS] = "drop_det_ports",
 	[NAT64_STAT_BIB_NEW] = "bib_new",
 	[NAT64_STAT_SESSION_NEW] = "session_new",
 	[NAT64_STAT_SESSION_EXPIRED] = "session_expired",

@@ -35,6 +35,7 @@ static const struct nat64ctl_object *const objects[] = {
 	&nat64ctl_pool4,
 	&nat64ctl_bib,
 	&nat64ctl_session,
+	&nat64ctl_det,
 	NULL,
 };
 
@@ -221,7 +222,8 @@ static void help_all(void)
 	       "Options:\n"
 	       "  -j, --json           print JSON instead of text\n"
 	       "  -i, --instance NAME  the instance of a per-instance object (prefix, eam,\n"
-	       "                       global, denylist, pool6791, pool4, bib, session);\n"
+	       "                       global, denylist, pool6791, pool4, bib, session,\n"
+	       "                       det);\n"
 	       "                       may be left out when the namespace has only one\n"
 	       "  -h, --help           print help (of the object or command before it)\n"
 	       "  -V, --version        print the version\n"

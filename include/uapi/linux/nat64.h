@@ -143,6 +143,21 @@
  *                                  REMOTE_PORT4 (Z, z), TCP_STATE (TCP,
  *                                  enum in the kernel's mod/state.h
  *                                  order), EXPIRES_MS (u32, from now)
+ *   NAT64_CMD_DET_SET     (doit)   the deterministic NAT rule (RFC 7422;
+ *                                  the formula is in src/det.h), one per
+ *                                  instance, replaced whole:
+ *     NAT64_A_PREFIX6, NAT64_A_PREFIX6_LEN  required: the subscribers
+ *     NAT64_A_SUB_LEN      u8       required: a subscriber's prefix length
+ *     NAT64_A_PREFIX4, NAT64_A_PREFIX4_LEN  required: its IPv4 addresses,
+ *                                  which no pool4 entry may overlap
+ *     NAT64_A_PORT_MIN, NAT64_A_PORT_MAX    required: the ports shared out
+ *     NAT64_A_BLOCKS       u32      optional: blocks per IPv4 address
+ *                                  (RFC 7422's C + D); absent or 0: as
+ *                                  many as the subscribers need
+ *     -> dynamic bindings the new rule does not give are deleted
+ *   NAT64_CMD_DET_DEL     (doit)   remove the rule and its bindings
+ *   NAT64_CMD_DET_GET     (doit)   the rule, the same attributes; ENOENT
+ *                                  when there is none
  *
  * Multicast group "events" (NAT64_MCGRP_EVENTS): notifications, each a
  * message whose command says what happened:
@@ -278,6 +293,9 @@ enum nat64_cmd {
 	NAT64_CMD_BIB_DEL,
 	NAT64_CMD_BIB_GET,
 	NAT64_CMD_SESSION_GET,
+	NAT64_CMD_DET_SET,
+	NAT64_CMD_DET_DEL,
+	NAT64_CMD_DET_GET,
 	__NAT64_CMD_MAX
 };
 #define NAT64_CMD_MAX (__NAT64_CMD_MAX - 1)
@@ -310,6 +328,8 @@ enum nat64_attr {
 	NAT64_A_SESSIONS,	/* u32 */
 	NAT64_A_TCP_STATE,	/* u8 */
 	NAT64_A_EXPIRES_MS,	/* u32 */
+	NAT64_A_SUB_LEN,	/* u8, a subscriber's prefix length */
+	NAT64_A_BLOCKS,		/* u32, port blocks per IPv4 address */
 	__NAT64_A_MAX
 };
 #define NAT64_A_MAX (__NAT64_A_MAX - 1)
@@ -367,6 +387,9 @@ enum nat64_stat {
 	NAT64_STAT_SYN4_EXPIRED,	/* held SYNs answered, ICMP 3/3 */
 	NAT64_STAT_DROP_SYN4_FULL,	/* SYNs not held: the store is full */
 	NAT64_STAT_TCP_PROBE,		/* probes of idle TCP sessions */
+	NAT64_STAT_DROP_DET_PORTS,	/* a deterministic subscriber's ports
+					 * are all bound
+					 */
 	__NAT64_STAT_MAX
 };
 #define NAT64_STAT_MAX (__NAT64_STAT_MAX - 1)

@@ -1,0 +1,178 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Deterministic NAT (RFC 7422): the rule through nat64ctl and raw netlink
+# (set, show, replace, delete; refusals of the CLI and of the kernel; no
+# overlap with pool4 either way), then the abuse desk's question answered
+# for real: an IPv6 client inside the rule connects to an IPv4 server, the
+# server notes the address and port it saw, and `nat64ctl det lookup`
+# names the client's prefix from the rule alone (with --rule, no kernel).
+#
+#   ns v6                       ns xl (nat64 "cgn")               ns v4
+#   2001:db8:1::2 --- veth --- rule 2001:db8:1::/120 128 --- veth --- 203.0.113.2
+#   (subscriber 2)             203.0.113.1/32 1024-65535           (server)
+#                              252 ports each: 2 -> 1528-1779
+set -u
+# shellcheck source=tests/e2e/lib.sh
+source "$(dirname "$0")/lib.sh"
+
+CLI6=2001:db8:1::2
+WAN4=203.0.113.1
+SRV4=203.0.113.2
+SRV6=2001:db8:64::cb00:7102
+CARRIER="2001:db8:100::/40 56 203.0.113.0/24 1024-65535"
+RULE="2001:db8:1::/120 128 $WAN4/32 1024-65535"
+D=$(mktemp -d)
+e2e_defer "rm -rf $D"
+
+ctl() { "$NAT64CTL" "$@"; }
+inx() { ip netns exec xl "$NAT64CTL" "$@"; }
+
+# raw CASE: one DET_SET the CLI would never send, to instance n; prints
+# "ERRNO extended-ack-text" (ERRNO 0 for an ack).
+raw() {
+	"$E2E_PYTHON" - "$E2E_DIR" "$1" <<'EOF'
+import errno
+import socket
+import struct
+import sys
+
+sys.path.insert(0, sys.argv[1])
+import nlraw as n  # noqa: E402
+
+C = n.C
+
+
+def rule(plen6=40, sub=56, plen4=24, lo=1024, hi=65535, skip=()):
+    a = {
+        "PREFIX6": n.nla(C["NAT64_A_PREFIX6"],
+                         socket.inet_pton(socket.AF_INET6, "2001:db8:100::")),
+        "PREFIX6_LEN": n.u8(C["NAT64_A_PREFIX6_LEN"], plen6),
+        "SUB_LEN": n.u8(C["NAT64_A_SUB_LEN"], sub),
+        "PREFIX4": n.nla(C["NAT64_A_PREFIX4"], socket.inet_aton("203.0.113.0")),
+        "PREFIX4_LEN": n.u8(C["NAT64_A_PREFIX4_LEN"], plen4),
+        "PORT_MIN": n.nla(C["NAT64_A_PORT_MIN"], struct.pack("=H", lo)),
+        "PORT_MAX": n.nla(C["NAT64_A_PORT_MAX"], struct.pack("=H", hi)),
+    }
+    return b"".join(v for k, v in a.items() if k not in skip)
+
+
+CASES = {
+    "no-sub-len": rule(skip=("SUB_LEN",)),
+    "sub-shorter": rule(sub=32),
+    "too-many": rule(sub=72),
+    "ports-0": rule(lo=0),
+    "few-ports": rule(hi=1024 + 254),
+}
+g = n.Genl()
+err, text, _ = g.request(C["NAT64_CMD_DET_SET"],
+                         n.nla_str(C["NAT64_A_INSTANCE"], "n") +
+                         CASES[sys.argv[2]])
+print(errno.errorcode.get(err, err) if err else 0, text)
+EOF
+}
+
+# --- the rule ------------------------------------------------------------
+e2e_check "module loads" e2e_module_load
+e2e_check "instance n (nat64)" ctl instance add n --mode nat64
+e2e_check "instance s (siit)" ctl instance add s --mode siit
+e2e_check_error "a fresh instance has no rule" 1 "no deterministic NAT rule" \
+	ctl -i n det show
+e2e_check "det set, the carrier's rule" ctl -i n det set $CARRIER
+e2e_check_eq "det show: the rule and its sizes" \
+	"rule $CARRIER
+subscribers 65536 addresses 256 ports-each 252" ctl -i n det show
+e2e_check_eq "det show -j: the same, as JSON" "65536 256 252" \
+	sh -c "$NAT64CTL -j -i n det show | jq-e -r '\"\(.subscribers) \(.addresses) \(.ports_each)\"'"
+e2e_check_eq "det show of a subscriber, from the kernel's rule (7422-4)" \
+	"2001:db8:100:100::/56 203.0.113.1 1024-1275" \
+	ctl -i n det show 2001:db8:100:100::42
+e2e_check_eq "det lookup, from the kernel's rule (7422-4)" \
+	"2001:db8:159:700::/56" ctl -i n det lookup 203.0.113.7 23456
+e2e_check_error "a port nobody has" 1 "belongs to no subscriber" \
+	ctl -i n det lookup 203.0.113.7 80
+e2e_check_error "pool4 may not overlap the rule's addresses" 1 \
+	"overlaps the addresses of the deterministic NAT rule" \
+	ctl -i n pool4 add 203.0.113.128/25 tcp
+e2e_check "pool4 beside the rule" ctl -i n pool4 add 198.51.100.0/30
+e2e_check_error "nor a new rule pool4's" 1 \
+	"the IPv4 addresses overlap a pool4 entry" \
+	ctl -i n det set 2001:db8:100::/40 56 198.51.100.0/24 1024-65535
+e2e_check_eq "...and the old rule stays" "rule $CARRIER" \
+	sh -c "$NAT64CTL -i n det show | head -1"
+e2e_check "a rule with blocks (RFC 7422's C + D)" \
+	ctl -i n det set 2001:db8::/124 128 192.0.2.1/32 1024-65535 16
+e2e_check_eq "its show gives the blocks back" \
+	"rule 2001:db8::/124 128 192.0.2.1/32 1024-65535 16" \
+	sh -c "$NAT64CTL -i n det show | head -1"
+e2e_check_eq "RFC 7422's table: the 14th subscriber gets 53440-57471 (7422-1)" \
+	"2001:db8::d/128 192.0.2.1 53440-57471" ctl -i n det show 2001:db8::d
+
+# refusals: the CLI's, before anything is sent, and the kernel's own
+e2e_check_error "the CLI refuses too many subscribers" 2 \
+	"more than 2\^24 subscribers" \
+	ctl -i n det set 2001:db8:100::/40 72 203.0.113.0/24 1024-65535
+e2e_check_error "the CLI refuses a rule of three words" 2 "." \
+	ctl det lookup --rule "2001:db8:100::/40 56 203.0.113.0/24" 192.0.2.1 1
+e2e_check_error "the CLI refuses a bad port" 2 "." \
+	ctl -i n det lookup 203.0.113.7 65536
+e2e_check_eq "the kernel: a rule without its subscriber length (EINVAL)" \
+	"EINVAL a rule needs the subscriber prefix and length, the IPv4 prefix and the port range" \
+	raw no-sub-len
+e2e_check_eq "the kernel: a subscriber length shorter than the range" \
+	"EINVAL the subscriber length is shorter than the subscriber range" \
+	raw sub-shorter
+e2e_check_eq "the kernel: more than 2^24 subscribers" \
+	"EINVAL more than 2^24 subscribers in the range" raw too-many
+e2e_check_eq "the kernel: port 0" \
+	"EINVAL the port range must be within 1-65535, low to high" raw ports-0
+e2e_check_eq "the kernel: fewer ports than blocks" \
+	"EINVAL fewer ports than blocks per IPv4 address" raw few-ports
+e2e_check_error "a siit instance has no rule" 1 "not a nat64 instance" \
+	ctl -i s det set $CARRIER
+e2e_check "det del" ctl -i n det del
+e2e_check_error "det del again: no rule" 1 "no deterministic NAT rule" \
+	ctl -i n det del
+e2e_check "instances deleted" sh -c "$NAT64CTL instance del n && $NAT64CTL instance del s"
+
+# --- a real connection, and the question answered from the rule ---------
+e2e_check "topology: v6 - xl - v4" e2e_plat_topology $CLI6 $WAN4 $SRV4
+e2e_check "cgn: nat64 instance with the rule, no pool4" sh -c "
+	ip netns exec xl $NAT64CTL instance add cgn --mode nat64 &&
+	ip netns exec xl $NAT64CTL -i cgn prefix add 2001:db8:64::/96 &&
+	ip netns exec xl $NAT64CTL -i cgn det set $RULE"
+
+# The server writes down who connected, as a server's log would.
+seen() {
+	local pid
+	ip netns exec v4 python3 -c '
+import socket
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("'$SRV4'", 9000)); s.listen(1); s.settimeout(60)
+c, a = s.accept(); c.sendall(b"hello\n"); c.close()
+print(a[0], a[1])' >"$D/seen" &
+	pid=$!
+	e2e_listening v4 tcp 9000 || return 1
+	ip netns exec v6 timeout 30 nc -6 -d $SRV6 9000 >"$D/got" || return 1
+	wait $pid
+	echo "server saw: $(<"$D/seen")"
+	grep -qx hello "$D/got"
+}
+e2e_check "the client connects to the server through the rule" seen
+in_range() {
+	local a p
+	read -r a p <"$D/seen"
+	[[ $a == "$WAN4" ]] && ((p >= 1528 && p <= 1779))
+}
+e2e_check "the server saw 203.0.113.1, a port of subscriber 2's 1528-1779 (7422-1)" \
+	in_range
+e2e_check_eq "det lookup of what the server saw names the client (7422-4)" \
+	"$CLI6/128" sh -c "ip netns exec xl $NAT64CTL -i cgn det lookup \$(cat $D/seen)"
+e2e_check_eq "...and so does the archived rule alone, with no kernel" \
+	"$CLI6/128" sh -c "$NAT64CTL det lookup --rule '$RULE' \$(cat $D/seen)"
+e2e_check_eq "no drop_det_ports, no drop_pool4" "0 0" sh -c "
+	ip netns exec xl $NAT64CTL -j stats cgn |
+	jq-e -r '\"\(.stats.drop_det_ports) \(.stats.drop_pool4)\"'"
+e2e_check "instance deleted" inx instance del cgn
+e2e_done
