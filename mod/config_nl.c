@@ -15,6 +15,7 @@
 #include "addr4set.h"
 #include "config_nl.h"
 #include "instance.h"
+#include "state.h"
 #include "netlink.h"
 
 static const struct nla_policy global_policy[NAT64_G_MAX + 1] = {
@@ -37,11 +38,15 @@ static const struct nla_policy global_policy[NAT64_G_MAX + 1] = {
 	[NAT64_G_SUB_LEN] = NLA_POLICY_RANGE(NLA_U8, 32, 128),
 	[NAT64_G_SUB_MAX_PORTS] = { .type = NLA_U32 },
 	[NAT64_G_SUB_MAX_SESSIONS] = { .type = NLA_U32 },
+	[NAT64_G_PBA] = NLA_POLICY_MAX(NLA_U8, 1),
+	/* 64-32768: checked by hand, a u16 range's bounds are s16 */
+	[NAT64_G_PBA_SIZE] = NLA_POLICY_MIN(NLA_U16, 64),
+	[NAT64_G_PBA_HOLD] = { .type = NLA_U32 },
 };
 
 /* The globals only a nat64 instance has: [first, last]. */
 #define NAT64_G_STATEFUL_FIRST	NAT64_G_UDP_TIMEOUT
-#define NAT64_G_STATEFUL_LAST	NAT64_G_SUB_MAX_SESSIONS
+#define NAT64_G_STATEFUL_LAST	NAT64_G_PBA_HOLD
 
 const struct nla_policy nat64_global_set_policy[NAT64_A_MAX + 1] = {
 	[NAT64_A_INSTANCE] = { .type = NLA_NUL_STRING,
@@ -106,6 +111,12 @@ static void apply(struct nat64_globals *g, struct nlattr **t)
 		g->sub_max_ports = nla_get_u32(t[NAT64_G_SUB_MAX_PORTS]);
 	if (t[NAT64_G_SUB_MAX_SESSIONS])
 		g->sub_max_sessions = nla_get_u32(t[NAT64_G_SUB_MAX_SESSIONS]);
+	if (t[NAT64_G_PBA])
+		g->pba = nla_get_u8(t[NAT64_G_PBA]);
+	if (t[NAT64_G_PBA_SIZE])
+		g->pba_size = nla_get_u16(t[NAT64_G_PBA_SIZE]);
+	if (t[NAT64_G_PBA_HOLD])
+		g->pba_hold = nla_get_u32(t[NAT64_G_PBA_HOLD]);
 }
 
 /* A stateful global set on another mode would be silently useless. */
@@ -131,6 +142,7 @@ int nat64_global_nl_set(struct sk_buff *skb, struct genl_info *info)
 	struct nlattr *t[NAT64_G_MAX + 1];
 	struct nat64_globals *old, *new;
 	struct nat64_instance *inst;
+	bool reset;
 	int err;
 
 	if (GENL_REQ_ATTR_CHECK(info, NAT64_A_GLOBAL)) {
@@ -142,6 +154,11 @@ int nat64_global_nl_set(struct sk_buff *skb, struct genl_info *info)
 			       global_policy, info->extack);
 	if (err)
 		return err;
+	if (t[NAT64_G_PBA_SIZE] && nla_get_u16(t[NAT64_G_PBA_SIZE]) > 32768) {
+		NL_SET_ERR_MSG_ATTR(info->extack, t[NAT64_G_PBA_SIZE],
+				    "a port block is 64 to 32768 ports");
+		return -EINVAL;
+	}
 	new = kmalloc(sizeof(*new), GFP_KERNEL);
 	if (!new)
 		return -ENOMEM;
@@ -162,8 +179,16 @@ int nat64_global_nl_set(struct sk_buff *skb, struct genl_info *info)
 					lockdep_is_held(&pn->lock));
 	*new = *old;
 	apply(new, t);
+	/* bindings made one way of sharing ports out cannot stay */
+	reset = inst->mode == NAT64_MODE_NAT64 &&
+		(new->pba != old->pba ||
+		 (new->pba && new->pba_size != old->pba_size));
 	rcu_assign_pointer(inst->globals, new);
 	kfree_rcu(old, rcu);
+	if (reset) {
+		synchronize_rcu();	/* no packet sees the old way any more */
+		nat64_state_reset(inst);
+	}
 	mutex_unlock(&pn->lock);
 	return 0;
 }
@@ -180,7 +205,10 @@ static int put_stateful(struct sk_buff *skb, const struct nat64_globals *g)
 	    nla_put_u32(skb, NAT64_G_MAX_SESSIONS, g->max_sessions) ||
 	    nla_put_u8(skb, NAT64_G_SUB_LEN, g->sub_len) ||
 	    nla_put_u32(skb, NAT64_G_SUB_MAX_PORTS, g->sub_max_ports) ||
-	    nla_put_u32(skb, NAT64_G_SUB_MAX_SESSIONS, g->sub_max_sessions))
+	    nla_put_u32(skb, NAT64_G_SUB_MAX_SESSIONS, g->sub_max_sessions) ||
+	    nla_put_u8(skb, NAT64_G_PBA, g->pba) ||
+	    nla_put_u16(skb, NAT64_G_PBA_SIZE, g->pba_size) ||
+	    nla_put_u32(skb, NAT64_G_PBA_HOLD, g->pba_hold))
 		return -EMSGSIZE;
 	return 0;
 }

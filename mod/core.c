@@ -1062,7 +1062,8 @@ static enum step nat64_64(struct xlat_ctx *ctx, struct sk_buff *skb)
 	if ((why == NAT64_STAT_DROP_POOL4 || why == NAT64_STAT_DROP_SUB_PORTS ||
 	     why == NAT64_STAT_DROP_SUB_SESSIONS ||
 	     why == NAT64_STAT_DROP_SESSION_CAP ||
-	     why == NAT64_STAT_DROP_DET_PORTS) && ctx->g->drop_icmp) {
+	     why == NAT64_STAT_DROP_DET_PORTS ||
+	     why == NAT64_STAT_DROP_PBA_FULL) && ctx->g->drop_icmp) {
 		/* 6146-8, 6888-2, 7422-3: no transport address or quota */
 		icmpv6_send(skb, ICMPV6_DEST_UNREACH, ICMPV6_ADDR_UNREACH, 0);
 		nat64_stats_inc(&inst->stats, NAT64_STAT_ICMP_SENT);

@@ -153,6 +153,8 @@ int nat64_instance_setup(struct net *net, struct nat64_pernet *pn,
 		.sub_len = 56,
 		.sub_max_ports = 8192,
 		.sub_max_sessions = 16384,
+		.pba_size = 1024,
+		.pba_hold = 60,
 	};
 	RCU_INIT_POINTER(inst->globals, g);
 	strscpy(inst->name, name, sizeof(inst->name));

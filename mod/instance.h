@@ -43,6 +43,9 @@ struct nat64_globals {
 	u8 sub_len;			/* RFC 6888 subscriber prefix */
 	u32 sub_max_ports;		/* 0: no limit */
 	u32 sub_max_sessions;
+	bool pba;			/* port-block allocation */
+	u16 pba_size;			/* ports a block */
+	u32 pba_hold;			/* seconds an empty block is kept */
 };
 
 struct nat64_instance {

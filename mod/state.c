@@ -44,6 +44,7 @@
 #define SUB_BITS	16
 #define SYN4_TIMEOUT	6	/* TCP_INCOMING_SYN, seconds */
 #define SYN4_BITS	10
+#define BLK_BITS	12
 
 enum lifetime {
 	LT_UDP,
@@ -66,6 +67,11 @@ struct det {
 	struct nat64_det d;
 };
 
+/*
+ * A subscriber: the IPv6 prefix of subscriber-len (the deterministic
+ * rule's own length inside it). It lives while it has bindings or port
+ * blocks.
+ */
 struct sub {
 	struct hlist_node node;
 	struct rcu_head rcu;
@@ -73,6 +79,23 @@ struct sub {
 	__be32 addr4;
 	u32 bibs;			/* its ports */
 	u32 sessions;
+	struct list_head blocks;	/* struct pblock.sibling */
+	u32 nblocks;
+};
+
+/*
+ * A port block (RFC 6888 REQ-14): ports first to first + size - 1 of
+ * addr, for every protocol, given to one subscriber. Under st->lock.
+ */
+struct pblock {
+	struct hlist_node node;		/* st->blocks[hash(addr, first)] */
+	struct list_head sibling;	/* sub->blocks */
+	struct list_head idle;		/* st->idle while used == 0 */
+	struct sub *sub;
+	__be32 addr;
+	u16 first, size;
+	u32 used;			/* bindings inside it */
+	unsigned long since;		/* when used fell to 0 */
 };
 
 struct bib {
@@ -122,6 +145,8 @@ struct nat64_state {
 	struct hlist_head *by6, *by4, *sess, *subs;
 	struct list_head lru[LT_MAX];
 	u32 nsessions;
+	struct hlist_head *blocks;	/* port blocks by (addr, first) */
+	struct list_head idle;		/* blocks with no binding, oldest first */
 	struct hlist_head *syn4;	/* held IPv4 SYNs by (T, t, Z, z) */
 	struct list_head syn4_fifo;	/* the same, oldest first */
 	u32 nsyn4;
@@ -454,6 +479,14 @@ int nat64_pool4_del(struct nat64_instance *inst,
 	return 0;
 }
 
+static void block_expire(struct nat64_state *st, bool all);
+
+void nat64_state_reset(struct nat64_instance *inst)
+{
+	flush(inst->state, FLUSH_DYNAMIC);
+	block_expire(inst->state, true);
+}
+
 void nat64_pool4_flush(struct nat64_instance *inst)
 {
 	struct nat64_state *st = inst->state;
@@ -550,11 +583,80 @@ int nat64_det_get(struct nat64_instance *inst, struct nat64_det *out)
 
 /* --- deletion (st->lock held) ------------------------------------------ */
 
-static void sub_put(struct nat64_state *st, struct sub *s)
+/* Frees @s once it has neither bindings nor port blocks. */
+static void sub_done(struct sub *s)
 {
-	if (s && !--s->bibs) {
+	if (!s->bibs && list_empty(&s->blocks)) {
 		hlist_del_rcu(&s->node);
 		kfree_rcu(s, rcu);
+	}
+}
+
+static void block_free(struct nat64_state *st, struct pblock *k)
+{
+	struct sub *s = k->sub;
+
+	hlist_del(&k->node);
+	list_del(&k->sibling);
+	list_del(&k->idle);
+	s->nblocks--;
+	kfree(k);
+	nat64_stats_inc(&st->inst->stats, NAT64_STAT_PBA_RELEASE);
+	sub_done(s);
+}
+
+/* The block of @s that holds port @port of @a, or NULL. */
+static struct pblock *block_of(struct sub *s, __be32 a, u16 port)
+{
+	struct pblock *k;
+
+	list_for_each_entry(k, &s->blocks, sibling)
+		if (k->addr == a && port >= k->first &&
+		    port - k->first < k->size)
+			return k;
+	return NULL;
+}
+
+/* A binding of @b's left its block: an empty block waits out its hold. */
+static void block_unuse(struct nat64_state *st, struct bib *b)
+{
+	struct pblock *k = block_of(b->sub, b->addr4, b->port4);
+
+	if (k && !--k->used) {
+		k->since = jiffies;
+		list_add_tail(&k->idle, &st->idle);
+	}
+}
+
+/*
+ * Blocks empty for their hold go back (all: every empty one, now). The
+ * hold is read when the block is looked at: a shorter one applies at
+ * once.
+ */
+static void block_expire(struct nat64_state *st, bool all)
+{
+	const struct nat64_globals *g;
+	struct pblock *k, *tmp;
+	unsigned long hold;
+
+	rcu_read_lock();
+	g = rcu_dereference(st->inst->globals);
+	hold = secs(g->pba_hold);
+	rcu_read_unlock();
+	spin_lock_bh(&st->lock);
+	list_for_each_entry_safe(k, tmp, &st->idle, idle) {
+		if (!all && time_before(jiffies, k->since + hold))
+			break;
+		block_free(st, k);
+	}
+	spin_unlock_bh(&st->lock);
+}
+
+static void sub_put(struct nat64_state *st, struct sub *s)
+{
+	if (s) {
+		s->bibs--;
+		sub_done(s);
 	}
 }
 
@@ -577,6 +679,8 @@ static void bib_del(struct nat64_state *st, struct bib *b)
 {
 	hlist_del_rcu(&b->by6);
 	hlist_del_rcu(&b->by4);
+	if (b->sub && !list_empty(&b->sub->blocks))
+		block_unuse(st, b);
 	sub_put(st, b->sub);
 	call_rcu(&b->rcu, bib_free_rcu);
 }
@@ -886,6 +990,7 @@ static void gc(struct work_struct *w)
 		nat64_stats_add(&st->inst->stats, NAT64_STAT_SESSION_EXPIRED,
 				expired);
 	syn4_expire(st, false);
+	block_expire(st, false);
 	queue_delayed_work(system_power_efficient_wq, &st->gc, tick());
 }
 
@@ -1004,6 +1109,189 @@ static int port_det(struct nat64_state *st, const struct nat64_det *d,
 	return port_on(st, &e, *a, want);
 }
 
+static struct sub *sub_new(struct nat64_state *st,
+			   const struct in6_addr *prefix, u32 h, __be32 a)
+{
+	struct sub *s = kzalloc(sizeof(*s), GFP_ATOMIC);
+
+	if (!s)
+		return NULL;
+	s->prefix = *prefix;
+	s->addr4 = a;
+	INIT_LIST_HEAD(&s->blocks);
+	hlist_add_head_rcu(&s->node, &st->subs[h]);
+	return s;
+}
+
+/* --- port blocks (st->lock held) --------------------------------------- */
+
+static u32 hash_blk(const struct nat64_state *st, __be32 a, u16 first)
+{
+	return siphash_2u32((__force u32)a, first, &st->key) &
+	       ((1U << BLK_BITS) - 1);
+}
+
+static struct pblock *block_find(struct nat64_state *st, __be32 a, u16 first)
+{
+	struct pblock *k;
+
+	hlist_for_each_entry(k, &st->blocks[hash_blk(st, a, first)], node)
+		if (k->addr == a && k->first == first)
+			return k;
+	return NULL;
+}
+
+/* The pool4 entry of @proto that holds @a, or NULL. */
+static const struct nat64_pool4_info *entry_of(const struct pool4 *p,
+					       u8 proto, __be32 a)
+{
+	unsigned int i;
+
+	for (i = 0; p && i < p->n; i++)
+		if (p->e[i].proto == proto && p4_contains(&p->e[i], a))
+			return &p->e[i];
+	return NULL;
+}
+
+/*
+ * A free block of @size ports on @a inside @e's range: size-aligned,
+ * above 1023, the first one free from a random place (RFC 6056). Its
+ * first port, or -1.
+ */
+static int block_pick(struct nat64_state *st,
+		      const struct nat64_pool4_info *e, __be32 a, u16 size)
+{
+	u32 lo = DIV_ROUND_UP(max_t(u32, e->min, 1024), size);
+	u32 hi = ((u32)e->max + 1) / size, n, start, i, first;
+
+	if (lo >= hi)
+		return -1;
+	n = hi - lo;
+	start = get_random_u32_below(n);
+	for (i = 0; i < n; i++) {
+		first = (lo + (start + i) % n) * size;
+		if (!block_find(st, a, first))
+			return first;
+	}
+	return -1;
+}
+
+/*
+ * Block @first of @a for @s. It starts empty, on the idle list: a
+ * binding that fails to be made after it leaves it to expire.
+ */
+static struct pblock *block_take(struct nat64_state *st, struct sub *s,
+				 __be32 a, u16 first, u16 size)
+{
+	struct pblock *k = kzalloc(sizeof(*k), GFP_ATOMIC);
+
+	if (!k)
+		return NULL;
+	k->sub = s;
+	k->addr = a;
+	k->first = first;
+	k->size = size;
+	k->since = jiffies;
+	hlist_add_head(&k->node, &st->blocks[hash_blk(st, a, first)]);
+	list_add_tail(&k->sibling, &s->blocks);
+	list_add_tail(&k->idle, &st->idle);
+	s->nblocks++;
+	nat64_stats_inc(&st->inst->stats, NAT64_STAT_PBA_ALLOC);
+	return k;
+}
+
+static void block_use(struct pblock *k)
+{
+	if (!k->used++)
+		list_del_init(&k->idle);
+}
+
+/* A port for @proto inside block @k and entry @e, or -1. */
+static int port_in(struct nat64_state *st, const struct nat64_pool4_info *e,
+		   const struct pblock *k, u16 want)
+{
+	struct nat64_pool4_info c = *e;
+
+	c.min = max_t(u32, e->min, k->first);
+	c.max = min_t(u32, e->max, k->first + k->size - 1);
+	if (c.min > c.max)
+		return -1;
+	return port_on(st, &c, k->addr, want);
+}
+
+/*
+ * Port-block allocation: a port inside a block of the subscriber, which
+ * takes a new block on its address when its blocks are full (up to
+ * subscriber-max-ports ports of blocks). A new subscriber takes its
+ * first block on the first address, from the one its prefix hashes to,
+ * that has one free. *sp is the subscriber (made here for a new one),
+ * *kp the block. The port, or -1 and *why.
+ */
+static int port_pba(struct nat64_state *st, const struct pool4 *p,
+		    const struct nat64_globals *g, struct sub **sp,
+		    const struct in6_addr *prefix, u32 h, u8 proto, u16 want,
+		    u32 total, __be32 *a, struct pblock **kp, u32 *why)
+{
+	const struct nat64_pool4_info *e = NULL;
+	struct sub *s = *sp;
+	struct pblock *k;
+	u32 start, tries, quota;
+	int port, first = -1;
+
+	if (s) {
+		e = entry_of(p, proto, s->addr4);
+		list_for_each_entry(k, &s->blocks, sibling) {
+			port = e ? port_in(st, e, k, want) : -1;
+			if (port >= 0)
+				goto found;
+		}
+		quota = max_t(u32, g->sub_max_ports / g->pba_size, 1);
+		if (g->sub_max_ports && s->nblocks >= quota) {
+			*why = NAT64_STAT_DROP_SUB_PORTS;
+			return -1;
+		}
+		*a = s->addr4;
+		if (e)
+			first = block_pick(st, e, *a, g->pba_size);
+	} else {
+		start = siphash(prefix, sizeof(*prefix), &st->key) % total;
+		for (tries = 0; first < 0 && tries < min_t(u32, total, 256);
+		     tries++) {
+			e = nth_addr(p, proto, (start + tries) % total, a);
+			if (!e)
+				break;
+			first = block_pick(st, e, *a, g->pba_size);
+		}
+	}
+	if (first < 0) {
+		*why = NAT64_STAT_DROP_PBA_FULL;
+		return -1;
+	}
+	if (!s) {
+		s = sub_new(st, prefix, h, *a);
+		if (!s) {
+			*why = NAT64_STAT_DROP_NOMEM;
+			return -1;
+		}
+		*sp = s;
+	}
+	k = block_take(st, s, *a, first, g->pba_size);
+	if (!k) {
+		*why = NAT64_STAT_DROP_NOMEM;
+		return -1;
+	}
+	port = port_in(st, e, k, want);
+	if (port < 0) {
+		/* its ports all bound statically: nothing else to try */
+		*why = NAT64_STAT_DROP_PBA_FULL;
+		return -1;
+	}
+found:
+	*a = k->addr;
+	*kp = k;
+	return port;
+}
+
 static struct bib *bib_new(struct nat64_state *st, u8 proto,
 			   const struct in6_addr *a6, u16 p6, u32 *why)
 {
@@ -1011,6 +1299,7 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 	const struct nat64_globals *g = rcu_dereference(st->inst->globals);
 	const struct det *r = rcu_dereference(st->det);
 	struct in6_addr prefix;
+	struct pblock *blk = NULL;
 	struct sub *s;
 	struct bib *b;
 	u32 h, total, k, tries;
@@ -1036,6 +1325,11 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 			*why = NAT64_STAT_DROP_DET_PORTS;
 			return NULL;
 		}
+	} else if (g->pba) {
+		port = port_pba(st, p, g, &s, &prefix, h, proto, p6, total, &a,
+				&blk, why);
+		if (port < 0)
+			return NULL;
 	} else {
 		/* 6146-6: the subscriber's address first */
 		if (s) {
@@ -1061,16 +1355,15 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 		return NULL;
 	}
 	if (!s) {
-		s = kzalloc(sizeof(*s), GFP_ATOMIC);
+		s = sub_new(st, &prefix, h, a);
 		if (!s) {
 			kmem_cache_free(bib_cache, b);
 			*why = NAT64_STAT_DROP_NOMEM;
 			return NULL;
 		}
-		s->prefix = prefix;
-		s->addr4 = a;
-		hlist_add_head_rcu(&s->node, &st->subs[h]);
 	}
+	if (blk)
+		block_use(blk);
 	s->bibs++;
 	INIT_LIST_HEAD(&b->list);
 	b->sub = s;
@@ -1508,7 +1801,10 @@ int nat64_state_init(struct nat64_instance *inst)
 	st->sess = kvcalloc(1U << SESS_BITS, sizeof(*st->sess), GFP_KERNEL);
 	st->subs = kvcalloc(1U << SUB_BITS, sizeof(*st->subs), GFP_KERNEL);
 	st->syn4 = kcalloc(1U << SYN4_BITS, sizeof(*st->syn4), GFP_KERNEL);
-	if (!st->by6 || !st->by4 || !st->sess || !st->subs || !st->syn4) {
+	st->blocks = kvcalloc(1U << BLK_BITS, sizeof(*st->blocks), GFP_KERNEL);
+	if (!st->by6 || !st->by4 || !st->sess || !st->subs || !st->syn4 ||
+	    !st->blocks) {
+		kvfree(st->blocks);
 		kvfree(st->by6);
 		kvfree(st->by4);
 		kvfree(st->sess);
@@ -1522,6 +1818,7 @@ int nat64_state_init(struct nat64_instance *inst)
 	for (i = 0; i < LT_MAX; i++)
 		INIT_LIST_HEAD(&st->lru[i]);
 	INIT_LIST_HEAD(&st->syn4_fifo);
+	INIT_LIST_HEAD(&st->idle);
 	st->inst = inst;
 	INIT_DELAYED_WORK(&st->gc, gc);
 	inst->state = st;
@@ -1539,6 +1836,7 @@ void nat64_state_free(struct nat64_instance *inst)
 	cancel_delayed_work_sync(&st->gc);
 	syn4_expire(st, true);
 	flush(st, FLUSH_ALL);
+	block_expire(st, true);		/* every block is empty now */
 	/* the entries were freed with kfree_rcu(); the tables may go now,
 	 * since no reader walks them (the caller waited for readers)
 	 */
@@ -1549,6 +1847,7 @@ void nat64_state_free(struct nat64_instance *inst)
 	kvfree(st->sess);
 	kvfree(st->subs);
 	kfree(st->syn4);
+	kvfree(st->blocks);
 	kfree(st);
 	inst->state = NULL;
 }

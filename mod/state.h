@@ -121,6 +121,11 @@ int nat64_pool4_del(struct nat64_instance *inst,
 		    struct netlink_ext_ack *extack);
 /* Deletes the entries and every dynamic BIB entry and session. */
 void nat64_pool4_flush(struct nat64_instance *inst);
+/*
+ * Every dynamic binding and session, and every port block (port-blocks
+ * turned on or off, or its size changed). Process context.
+ */
+void nat64_state_reset(struct nat64_instance *inst);
 /* Entry @idx (0, 1, ...) into @out: 0, or -ENOENT past the last one. */
 int nat64_pool4_get(struct nat64_instance *inst, unsigned int idx,
 		    struct nat64_pool4_info *out);

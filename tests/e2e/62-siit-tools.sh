@@ -161,7 +161,7 @@ e2e_check_eq "no fragment was dropped as too big" 0 \
 
 df0() {
 	local pid
-	in6 timeout 10 python3 -c '
+	in6 timeout 120 python3 -c '
 import socket
 s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
 s.bind(("::", 7001))

@@ -301,7 +301,7 @@ class Stats:
         out, n = {}, 0
         for line in body.split("\n"):
             line = line.split("/*")[0].strip().rstrip(",")
-            if not line:
+            if not line or line.startswith("*"):	# a comment goes on
                 continue
             key, _, val = line.partition("=")
             n = int(val, 0) if val.strip() else n

@@ -13,6 +13,7 @@ static int global_size(uint16_t id)
 {
 	switch (id) {
 	case NAT64_G_LOWEST_IPV6_MTU:
+	case NAT64_G_PBA_SIZE:
 		return 2;
 	case NAT64_G_UDP_TIMEOUT:
 	case NAT64_G_TCP_EST_TIMEOUT:
@@ -21,6 +22,7 @@ static int global_size(uint16_t id)
 	case NAT64_G_MAX_SESSIONS:
 	case NAT64_G_SUB_MAX_PORTS:
 	case NAT64_G_SUB_MAX_SESSIONS:
+	case NAT64_G_PBA_HOLD:
 		return 4;
 	default:
 		return 1;

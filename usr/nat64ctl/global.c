@@ -60,6 +60,10 @@ static const struct global_key keys[] = {
 	  "0-4294967295 (0: no limit)" },
 	{ "subscriber-max-sessions", NAT64_G_SUB_MAX_SESSIONS, NULL, 0,
 	  UINT32_MAX, "0-4294967295 (0: no limit)" },
+	{ "port-blocks", NAT64_G_PBA, onoff_words, 0, 0, "on|off" },
+	{ "port-block-size", NAT64_G_PBA_SIZE, NULL, 64, 32768, "64-32768" },
+	{ "port-block-hold", NAT64_G_PBA_HOLD, NULL, 0, UINT32_MAX,
+	  "0-4294967295 (seconds)" },
 };
 
 static const struct global_key *find_key(const char *name)
@@ -253,7 +257,14 @@ out:
 	"  subscriber-max-ports N         BIB entries (ports) per subscriber,\n" \
 	"                                 0 for no limit (default 8192, RFC 6888)\n" \
 	"  subscriber-max-sessions N      sessions per subscriber, 0 for no\n" \
-	"                                 limit (default 16384)\n"
+	"                                 limit (default 16384)\n" \
+	"  port-blocks on|off             give subscribers their ports in blocks\n" \
+	"                                 (RFC 6888 port-block allocation; off)\n" \
+	"  port-block-size 64-32768       ports a block (default 1024); blocks\n" \
+	"                                 are the block-sized, block-aligned\n" \
+	"                                 ranges above 1023 inside pool4\n" \
+	"  port-block-hold SECONDS        how long an empty block stays its\n" \
+	"                                 subscriber's (default 60)\n"
 
 static const struct nat64ctl_cmd cmds[] = {
 	{

@@ -250,6 +250,9 @@ enum nat64_global {
 	NAT64_G_SUB_LEN,		/* u8, 32-128, default 56 */
 	NAT64_G_SUB_MAX_PORTS,		/* u32, default 8192; 0: no limit */
 	NAT64_G_SUB_MAX_SESSIONS,	/* u32, default 16384; 0: no limit */
+	NAT64_G_PBA,			/* u8 0/1, default 0: port blocks */
+	NAT64_G_PBA_SIZE,		/* u16, 64-32768, default 1024 */
+	NAT64_G_PBA_HOLD,		/* u32, seconds, default 60 */
 	__NAT64_G_MAX
 };
 #define NAT64_G_MAX (__NAT64_G_MAX - 1)
@@ -387,9 +390,10 @@ enum nat64_stat {
 	NAT64_STAT_SYN4_EXPIRED,	/* held SYNs answered, ICMP 3/3 */
 	NAT64_STAT_DROP_SYN4_FULL,	/* SYNs not held: the store is full */
 	NAT64_STAT_TCP_PROBE,		/* probes of idle TCP sessions */
-	NAT64_STAT_DROP_DET_PORTS,	/* a deterministic subscriber's ports
-					 * are all bound
-					 */
+	NAT64_STAT_DROP_DET_PORTS,	/* a det subscriber's ports all bound */
+	NAT64_STAT_PBA_ALLOC,		/* port blocks given to subscribers */
+	NAT64_STAT_PBA_RELEASE,		/* port blocks taken back */
+	NAT64_STAT_DROP_PBA_FULL,	/* no free port block on its address */
 	__NAT64_STAT_MAX
 };
 #define NAT64_STAT_MAX (__NAT64_STAT_MAX - 1)

@@ -11,4 +11,5 @@ from . import rfc6877		# noqa: F401  section 4, 464XLAT CLAT
 from . import rfc7757		# noqa: F401  section 4, EAM
 from . import rfc6791		# noqa: F401  section 4, ICMP source pool
 from . import rfc7422		# noqa: F401  section 9, deterministic NAT
+from . import pba		# noqa: F401  section 9, port-block allocation
 from . import examples		# noqa: F401  section 11, worked examples
