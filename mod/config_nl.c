@@ -15,6 +15,7 @@
 #include "addr4set.h"
 #include "config_nl.h"
 #include "instance.h"
+#include "pba.h"
 #include "state.h"
 #include "netlink.h"
 
@@ -40,7 +41,7 @@ static const struct nla_policy global_policy[NAT64_G_MAX + 1] = {
 	[NAT64_G_SUB_MAX_SESSIONS] = { .type = NLA_U32 },
 	[NAT64_G_PBA] = NLA_POLICY_MAX(NLA_U8, 1),
 	/* 64-32768: checked by hand, a u16 range's bounds are s16 */
-	[NAT64_G_PBA_SIZE] = NLA_POLICY_MIN(NLA_U16, 64),
+	[NAT64_G_PBA_SIZE] = NLA_POLICY_MIN(NLA_U16, NAT64_PBA_MIN),
 	[NAT64_G_PBA_HOLD] = { .type = NLA_U32 },
 };
 
@@ -154,7 +155,8 @@ int nat64_global_nl_set(struct sk_buff *skb, struct genl_info *info)
 			       global_policy, info->extack);
 	if (err)
 		return err;
-	if (t[NAT64_G_PBA_SIZE] && nla_get_u16(t[NAT64_G_PBA_SIZE]) > 32768) {
+	if (t[NAT64_G_PBA_SIZE] &&
+	    nla_get_u16(t[NAT64_G_PBA_SIZE]) > NAT64_PBA_MAX) {
 		NL_SET_ERR_MSG_ATTR(info->extack, t[NAT64_G_PBA_SIZE],
 				    "a port block is 64 to 32768 ports");
 		return -EINVAL;

@@ -36,6 +36,7 @@
 
 #include "core.h"
 #include "det.h"
+#include "pba.h"
 #include "instance.h"
 #include "state.h"
 
@@ -1161,10 +1162,9 @@ static const struct nat64_pool4_info *entry_of(const struct pool4 *p,
 static int block_pick(struct nat64_state *st,
 		      const struct nat64_pool4_info *e, __be32 a, u16 size)
 {
-	u32 lo = DIV_ROUND_UP(max_t(u32, e->min, 1024), size);
-	u32 hi = ((u32)e->max + 1) / size, n, start, i, first;
+	u32 lo, hi, n, start, i, first;
 
-	if (lo >= hi)
+	if (!nat64_pba_span(e->min, e->max, size, &lo, &hi))
 		return -1;
 	n = hi - lo;
 	start = get_random_u32_below(n);
@@ -1245,8 +1245,8 @@ static int port_pba(struct nat64_state *st, const struct pool4 *p,
 			if (port >= 0)
 				goto found;
 		}
-		quota = max_t(u32, g->sub_max_ports / g->pba_size, 1);
-		if (g->sub_max_ports && s->nblocks >= quota) {
+		quota = nat64_pba_quota(g->sub_max_ports, g->pba_size);
+		if (s->nblocks >= quota) {
 			*why = NAT64_STAT_DROP_SUB_PORTS;
 			return -1;
 		}
