@@ -66,6 +66,8 @@ G = {
     "filtering-2": n.u8(C["NAT64_G_FILTERING"], 2),
     "drop-ext-tcp-2": n.u8(C["NAT64_G_DROP_EXT_TCP"], 2),
     "udp-timeout-u8": n.u8(C["NAT64_G_UDP_TIMEOUT"], 200),
+    "port-block-size-63": u16(C["NAT64_G_PBA_SIZE"], 63),
+    "port-block-size-32769": u16(C["NAT64_G_PBA_SIZE"], 32769),
 }
 TCP = n.u8(C["NAT64_A_PROTO"], 6)
 P = {
@@ -277,7 +279,8 @@ for bad in "udp-timeout 119 120-" "tcp-est-timeout 7199 7200-" \
 	"tcp-trans-timeout 239 240-" "icmp-timeout 0 1-" \
 	"filtering edf eif\|adf" "drop-ext-tcp yes on\|off" \
 	"max-sessions 4294967296 0-4294967295" "subscriber-len 31 32-128" \
-	"subscriber-len 129 32-128"; do
+	"subscriber-len 129 32-128" "port-block-size 63 64-32768" \
+	"port-block-size 32769 64-32768" "port-blocks 1 on\|off"; do
 	read -r key val want <<<"$bad"
 	e2e_check_error "$key $val refused by the CLI" 2 \
 		"invalid $key '$val': it takes $want" \
@@ -289,6 +292,15 @@ for c in udp-timeout-119 tcp-est-timeout-7199 tcp-trans-timeout-239 \
 done
 e2e_check_eq "kernel: a u8 where a u32 belongs (EINVAL)" "EINVAL" \
 	raw_errno udp-timeout-u8 m
+e2e_check_eq "kernel: a port block of 63 ports (ERANGE)" "ERANGE" \
+	raw_errno port-block-size-63 m
+e2e_check_eq "kernel: a port block of 32769 ports" \
+	"EINVAL a port block is 64 to 32768 ports" raw port-block-size-32769 m
+e2e_check "port blocks on, blocks of 256 held 10 s" ctl -i m global set \
+	port-blocks on port-block-size 256 port-block-hold 10
+e2e_check_eq "show reads them back" '["on",256,10]' \
+	global_json m '[."port-blocks",."port-block-size",."port-block-hold"]'
+e2e_check "and off again" ctl -i m global set port-blocks off
 e2e_check_eq "refused sets changed nothing" '[300,"eif","off"]' \
 	global_json m '[."udp-timeout",.filtering,."drop-ext-tcp"]'
 

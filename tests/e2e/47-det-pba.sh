@@ -1,12 +1,15 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Deterministic NAT (RFC 7422): the rule through nat64ctl and raw netlink
+# Deterministic NAT (RFC 7422) and port blocks (RFC 6888). The rule
+# through nat64ctl and raw netlink
 # (set, show, replace, delete; refusals of the CLI and of the kernel; no
 # overlap with pool4 either way), then the abuse desk's question answered
 # for real: an IPv6 client inside the rule connects to an IPv4 server, the
 # server notes the address and port it saw, and `nat64ctl det lookup`
 # names the client's prefix from the rule alone (with --rule, no kernel).
+# Then port blocks: three connections of the client through an instance
+# with port-blocks on leave from three ports of one block.
 #
 #   ns v6                       ns xl (nat64 "cgn")               ns v4
 #   2001:db8:1::2 --- veth --- rule 2001:db8:1::/120 128 --- veth --- 203.0.113.2
@@ -175,4 +178,29 @@ e2e_check_eq "no drop_det_ports, no drop_pool4" "0 0" sh -c "
 	ip netns exec xl $NAT64CTL -j stats cgn |
 	jq-e -r '\"\(.stats.drop_det_ports) \(.stats.drop_pool4)\"'"
 e2e_check "instance deleted" inx instance del cgn
+
+# --- port blocks: the same client's connections share one block ---------
+e2e_check "pba: nat64 instance, port blocks of 64 on $WAN4 TCP 1024-2047" sh -c "
+	ip netns exec xl $NAT64CTL instance add pba --mode nat64 &&
+	ip netns exec xl $NAT64CTL -i pba prefix add 2001:db8:64::/96 &&
+	ip netns exec xl $NAT64CTL -i pba pool4 add $WAN4/32 tcp 1024-2047 &&
+	ip netns exec xl $NAT64CTL -i pba global set port-blocks on \
+		port-block-size 64"
+three() {
+	local i a p ports=()
+	for i in 1 2 3; do
+		seen >/dev/null || return 1
+		read -r a p <"$D/seen"
+		[[ $a == "$WAN4" ]] || return 1
+		ports+=("$p")
+	done
+	echo "ports: ${ports[*]}"
+	((ports[0] / 64 == ports[1] / 64 && ports[1] / 64 == ports[2] / 64 &&
+	  ports[0] >= 1024 && ports[0] <= 2047))
+}
+e2e_check "three connections, three ports of one 64-port block (6888-3)" three
+e2e_check_eq "one block given, none taken back yet" "1 0" sh -c "
+	ip netns exec xl $NAT64CTL -j stats pba |
+	jq-e -r '\"\(.stats.pba_alloc) \(.stats.pba_release)\"'"
+e2e_check "instance deleted" inx instance del pba
 e2e_done
