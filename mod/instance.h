@@ -5,6 +5,7 @@
 #ifndef NAT64_INSTANCE_H
 #define NAT64_INSTANCE_H
 
+#include <linux/atomic.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/netlink.h>
@@ -68,6 +69,7 @@ struct nat64_instance {
 					 */
 	bool hooked;
 	bool defrag;			/* nat64: nf_defrag enabled for it */
+	atomic64_t event_seq;		/* its last event's number */
 };
 
 struct nat64_pernet {

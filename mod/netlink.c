@@ -11,17 +11,16 @@
 
 #include "config_nl.h"
 #include "eam_nl.h"
+#include "event.h"
 #include "instance.h"
 #include "netlink.h"
 #include "pool6.h"
 #include "state_nl.h"
 
-enum nat64_mcgrp {
-	NAT64_MCGRP_EVENTS_ID,
-};
-
 static const struct genl_multicast_group nat64_mcgrps[] = {
-	[NAT64_MCGRP_EVENTS_ID] = { .name = NAT64_MCGRP_EVENTS },
+	/* who used which port: for the namespace's administrators only */
+	[NAT64_MCGRP_EVENTS_ID] = { .name = NAT64_MCGRP_EVENTS,
+				    .flags = GENL_MCAST_CAP_NET_ADMIN },
 };
 
 static const struct nla_policy instance_new_policy[NAT64_A_MAX + 1] = {
@@ -495,6 +494,13 @@ static const struct genl_ops nat64_ops[] = {
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
 	{
+		.cmd = NAT64_CMD_PBA_GET,
+		.dumpit = nat64_pba_nl_dump,
+		.policy = nat64_state_instance_policy,
+		.maxattr = NAT64_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
 		.cmd = NAT64_CMD_DET_SET,
 		.doit = nat64_det_nl_doit,
 		.policy = nat64_det_policy,
@@ -560,10 +566,15 @@ struct genl_family nat64_family __ro_after_init = {
 
 int __init nat64_netlink_init(void)
 {
-	return genl_register_family(&nat64_family);
+	int err = genl_register_family(&nat64_family);
+
+	if (!err)
+		nat64_events_start();
+	return err;
 }
 
 void nat64_netlink_exit(void)
 {
+	nat64_events_stop();
 	genl_unregister_family(&nat64_family);
 }

@@ -12,6 +12,11 @@ struct nat64_pernet;
 
 extern struct genl_family nat64_family;
 
+/* The family's multicast groups, by index. */
+enum nat64_mcgrp {
+	NAT64_MCGRP_EVENTS_ID,		/* NAT64_MCGRP_EVENTS */
+};
+
 int nat64_netlink_init(void);
 void nat64_netlink_exit(void);
 

@@ -36,6 +36,7 @@
 
 #include "core.h"
 #include "det.h"
+#include "event.h"
 #include "pba.h"
 #include "instance.h"
 #include "state.h"
@@ -82,6 +83,7 @@ struct sub {
 	u32 sessions;
 	struct list_head blocks;	/* struct pblock.sibling */
 	u32 nblocks;
+	u8 plen;			/* of prefix */
 };
 
 /*
@@ -148,6 +150,7 @@ struct nat64_state {
 	u32 nsessions;
 	struct hlist_head *blocks;	/* port blocks by (addr, first) */
 	struct list_head idle;		/* blocks with no binding, oldest first */
+	unsigned long full_at, quota_at;	/* last such event */
 	struct hlist_head *syn4;	/* held IPv4 SYNs by (T, t, Z, z) */
 	struct list_head syn4_fifo;	/* the same, oldest first */
 	u32 nsyn4;
@@ -593,10 +596,39 @@ static void sub_done(struct sub *s)
 	}
 }
 
+/* An event about @s (and block @k, or NULL) of type @type. */
+static void block_event(struct nat64_state *st, u8 type, const struct sub *s,
+			__be32 a, const struct pblock *k)
+{
+	struct nat64_event_info e = {
+		.type = type, .addr6 = s->prefix, .plen6 = s->plen, .addr4 = a,
+	};
+
+	if (k) {
+		e.port_min = k->first;
+		e.port_max = k->first + k->size - 1;
+	}
+	nat64_event(st->inst, &e);
+}
+
+/* Exhaustion: one event a second at most, of each kind. */
+static void block_refused(struct nat64_state *st, u8 type,
+			  const struct sub *s, __be32 a)
+{
+	unsigned long *at = type == NAT64_EV_QUOTA ? &st->quota_at :
+						     &st->full_at;
+
+	if (*at && time_before(jiffies, *at + HZ))
+		return;
+	*at = jiffies ?: 1;
+	block_event(st, type, s, a, NULL);
+}
+
 static void block_free(struct nat64_state *st, struct pblock *k)
 {
 	struct sub *s = k->sub;
 
+	block_event(st, NAT64_EV_PBA_RELEASE, s, k->addr, k);
 	hlist_del(&k->node);
 	list_del(&k->sibling);
 	list_del(&k->idle);
@@ -1111,13 +1143,15 @@ static int port_det(struct nat64_state *st, const struct nat64_det *d,
 }
 
 static struct sub *sub_new(struct nat64_state *st,
-			   const struct in6_addr *prefix, u32 h, __be32 a)
+			   const struct in6_addr *prefix, u8 plen, u32 h,
+			   __be32 a)
 {
 	struct sub *s = kzalloc(sizeof(*s), GFP_ATOMIC);
 
 	if (!s)
 		return NULL;
 	s->prefix = *prefix;
+	s->plen = plen;
 	s->addr4 = a;
 	INIT_LIST_HEAD(&s->blocks);
 	hlist_add_head_rcu(&s->node, &st->subs[h]);
@@ -1197,6 +1231,7 @@ static struct pblock *block_take(struct nat64_state *st, struct sub *s,
 	list_add_tail(&k->idle, &st->idle);
 	s->nblocks++;
 	nat64_stats_inc(&st->inst->stats, NAT64_STAT_PBA_ALLOC);
+	block_event(st, NAT64_EV_PBA_ALLOC, s, a, k);
 	return k;
 }
 
@@ -1247,6 +1282,7 @@ static int port_pba(struct nat64_state *st, const struct pool4 *p,
 		}
 		quota = nat64_pba_quota(g->sub_max_ports, g->pba_size);
 		if (s->nblocks >= quota) {
+			block_refused(st, NAT64_EV_QUOTA, s, s->addr4);
 			*why = NAT64_STAT_DROP_SUB_PORTS;
 			return -1;
 		}
@@ -1254,6 +1290,7 @@ static int port_pba(struct nat64_state *st, const struct pool4 *p,
 		if (e)
 			first = block_pick(st, e, *a, g->pba_size);
 	} else {
+		*a = 0;
 		start = siphash(prefix, sizeof(*prefix), &st->key) % total;
 		for (tries = 0; first < 0 && tries < min_t(u32, total, 256);
 		     tries++) {
@@ -1264,11 +1301,14 @@ static int port_pba(struct nat64_state *st, const struct pool4 *p,
 		}
 	}
 	if (first < 0) {
+		struct sub who = { .prefix = *prefix, .plen = g->sub_len };
+
+		block_refused(st, NAT64_EV_PBA_FULL, s ?: &who, *a);
 		*why = NAT64_STAT_DROP_PBA_FULL;
 		return -1;
 	}
 	if (!s) {
-		s = sub_new(st, prefix, h, *a);
+		s = sub_new(st, prefix, g->sub_len, h, *a);
 		if (!s) {
 			*why = NAT64_STAT_DROP_NOMEM;
 			return -1;
@@ -1355,7 +1395,7 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 		return NULL;
 	}
 	if (!s) {
-		s = sub_new(st, &prefix, h, a);
+		s = sub_new(st, &prefix, det ? r->d.sub_len : g->sub_len, h, a);
 		if (!s) {
 			kmem_cache_free(bib_cache, b);
 			*why = NAT64_STAT_DROP_NOMEM;
@@ -1618,6 +1658,17 @@ bool nat64_bib_find4(struct nat64_instance *inst, u8 proto, __be32 a4,
 
 /* --- static BIB entries ----------------------------------------------- */
 
+static void bib_event(struct nat64_instance *inst, u8 type,
+		      const struct nat64_bib_info *b)
+{
+	struct nat64_event_info e = {
+		.type = type, .proto = b->proto, .addr6 = b->addr6,
+		.port6 = b->port6, .addr4 = b->addr4, .port4 = b->port4,
+	};
+
+	nat64_event(inst, &e);
+}
+
 int nat64_bib_add_static(struct nat64_instance *inst,
 			 const struct nat64_bib_info *in,
 			 struct netlink_ext_ack *extack)
@@ -1665,9 +1716,12 @@ int nat64_bib_add_static(struct nat64_instance *inst,
 	}
 	rcu_read_unlock();
 	spin_unlock_bh(&st->lock);
-	if (err)
+	if (err) {
 		kmem_cache_free(bib_cache, b);
-	return err;
+		return err;
+	}
+	bib_event(inst, NAT64_EV_BIB_ADD, in);
+	return 0;
 }
 
 int nat64_bib_del_static(struct nat64_instance *inst, u8 proto,
@@ -1675,6 +1729,7 @@ int nat64_bib_del_static(struct nat64_instance *inst, u8 proto,
 			 struct netlink_ext_ack *extack)
 {
 	struct nat64_state *st = inst->state;
+	struct nat64_bib_info gone = {};
 	struct session *s, *tmp;
 	struct bib *b;
 	int err = 0;
@@ -1692,9 +1747,15 @@ int nat64_bib_del_static(struct nat64_instance *inst, u8 proto,
 	/* b->is_static stays set: the last sess_del() must not free it */
 	list_for_each_entry_safe(s, tmp, &b->list, sibling)
 		sess_del(st, s);
+	gone = (struct nat64_bib_info) {
+		.proto = b->proto, .addr6 = b->addr6, .port6 = b->port6,
+		.addr4 = b->addr4, .port4 = b->port4,
+	};
 	bib_del(st, b);
 out:
 	spin_unlock_bh(&st->lock);
+	if (!err)
+		bib_event(inst, NAT64_EV_BIB_DEL, &gone);
 	return err;
 }
 
@@ -1728,6 +1789,41 @@ int nat64_bib_walk(struct nat64_instance *inst, u8 proto, u64 *pos,
 				.addr6 = b->addr6, .port6 = b->port6,
 				.addr4 = b->addr4, .port4 = b->port4,
 				.sessions = b->sessions,
+			};
+			if (fn(arg, &info)) {
+				spin_unlock_bh(&st->lock);
+				*pos = CURSOR(bucket, i - 1);
+				return 1;
+			}
+		}
+		spin_unlock_bh(&st->lock);
+	}
+	*pos = CURSOR(bucket, 0);
+	return 0;
+}
+
+int nat64_pba_walk(struct nat64_instance *inst, u64 *pos,
+		   int (*fn)(void *arg, const struct nat64_pba_info *k),
+		   void *arg)
+{
+	struct nat64_state *st = inst->state;
+	u32 bucket = *pos >> 32, idx = (u32)*pos, i;
+	struct nat64_pba_info info;
+	struct pblock *k;
+
+	for (; bucket < (1U << BLK_BITS); bucket++, idx = 0) {
+		i = 0;
+		spin_lock_bh(&st->lock);
+		hlist_for_each_entry(k, &st->blocks[bucket], node) {
+			if (i++ < idx)
+				continue;
+			info = (struct nat64_pba_info) {
+				.prefix6 = k->sub->prefix,
+				.plen6 = k->sub->plen, .addr4 = k->addr,
+				.first = k->first,
+				.last = k->first + k->size - 1,
+				.bindings = k->used,
+				.seq = nat64_event_seq(inst),
 			};
 			if (fn(arg, &info)) {
 				spin_unlock_bh(&st->lock);

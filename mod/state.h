@@ -165,6 +165,19 @@ int nat64_bib_del_static(struct nat64_instance *inst, u8 proto,
 int nat64_bib_walk(struct nat64_instance *inst, u8 proto, u64 *pos,
 		   int (*fn)(void *arg, const struct nat64_bib_info *b),
 		   void *arg);
+/* A port block (port-blocks on), for NAT64_CMD_PBA_GET. */
+struct nat64_pba_info {
+	struct in6_addr prefix6;	/* the subscriber */
+	u8 plen6;
+	__be32 addr4;
+	u16 first, last;
+	u32 bindings;
+	u64 seq;			/* the last event's number */
+};
+
+int nat64_pba_walk(struct nat64_instance *inst, u64 *pos,
+		   int (*fn)(void *arg, const struct nat64_pba_info *k),
+		   void *arg);
 int nat64_session_walk(struct nat64_instance *inst, u8 proto, u64 *pos,
 		       int (*fn)(void *arg,
 				 const struct nat64_session_info *s),

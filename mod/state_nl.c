@@ -467,6 +467,51 @@ int nat64_bib_nl_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	return state_dump(skb, cb, false);
 }
 
+static int fill_pba(void *arg, const struct nat64_pba_info *k)
+{
+	struct state_fill *f = arg;
+	struct sk_buff *skb = f->skb;
+	void *hdr;
+
+	hdr = dump_hdr(skb, f->cb, NAT64_CMD_PBA_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_in6_addr(skb, NAT64_A_PREFIX6, &k->prefix6) ||
+	    nla_put_u8(skb, NAT64_A_PREFIX6_LEN, k->plen6) ||
+	    nla_put_in_addr(skb, NAT64_A_ADDR4, k->addr4) ||
+	    nla_put_u16(skb, NAT64_A_PORT_MIN, k->first) ||
+	    nla_put_u16(skb, NAT64_A_PORT_MAX, k->last) ||
+	    nla_put_u32(skb, NAT64_A_SESSIONS, k->bindings) ||
+	    nla_put_u64_64bit(skb, NAT64_A_SEQ, k->seq, NAT64_A_PAD)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+/* The port blocks of one instance; the walk's cursor lives in cb->ctx. */
+int nat64_pba_nl_dump(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct nat64_pernet *pn = nat64_pernet(sock_net(skb->sk));
+	struct nlattr **attrs = genl_dumpit_info(cb)->attrs;
+	struct state_fill f = { .skb = skb, .cb = cb };
+	u64 *pos = (u64 *)cb->ctx;
+	struct nat64_instance *inst;
+	int err;
+
+	mutex_lock(&pn->lock);
+	inst = req_nat64(pn, attrs, cb->extack, &err);
+	if (!inst)
+		goto out;
+	cb->seq = inst->id;
+	nat64_pba_walk(inst, pos, fill_pba, &f);
+	err = 0;
+out:
+	mutex_unlock(&pn->lock);
+	return err ? err : skb->len;
+}
+
 int nat64_session_nl_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	return state_dump(skb, cb, true);

@@ -28,6 +28,8 @@ int nat64_pool4_nl_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int nat64_bib_nl_doit(struct sk_buff *skb, struct genl_info *info);
 int nat64_bib_nl_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int nat64_session_nl_dump(struct sk_buff *skb, struct netlink_callback *cb);
+/* PBA_GET. */
+int nat64_pba_nl_dump(struct sk_buff *skb, struct netlink_callback *cb);
 /* DET_SET, _DEL, _GET. */
 int nat64_det_nl_doit(struct sk_buff *skb, struct genl_info *info);
 

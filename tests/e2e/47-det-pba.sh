@@ -203,4 +203,111 @@ e2e_check_eq "one block given, none taken back yet" "1 0" sh -c "
 	ip netns exec xl $NAT64CTL -j stats pba |
 	jq-e -r '\"\(.stats.pba_alloc) \(.stats.pba_release)\"'"
 e2e_check "instance deleted" inx instance del pba
+
+# --- the event stream ----------------------------------------------------
+# A listener sees each block given and taken back, with the subscriber,
+# the address and the ports, numbered without a gap; the dump of the
+# blocks says which event it is current at.
+e2e_check "ev: port blocks of 64, held 1 s, UDP idle 120 s" sh -c "
+	ip netns exec xl $NAT64CTL instance add ev --mode nat64 &&
+	ip netns exec xl $NAT64CTL -i ev prefix add 2001:db8:64::/96 &&
+	ip netns exec xl $NAT64CTL -i ev pool4 add $WAN4/32 tcp 1024-2047 &&
+	ip netns exec xl $NAT64CTL -i ev global set port-blocks on \
+		port-block-size 64 port-block-hold 1 subscriber-len 128"
+ip netns exec xl "$NAT64CTL" -j monitor >"$D/mon" 2>"$D/mon.err" &
+mon=$!
+e2e_defer "kill $mon"
+sleep 2		# the listener joins the group
+e2e_check "a connection through ev" seen
+ev_alloc() {
+	local p
+	read -r _ p <"$D/seen"
+	jq-e -c 'select(.event == "pba-alloc")' <"$D/mon" | tee "$D/alloc"
+	jq-e --arg c "$CLI6/128" --arg a "$WAN4" --argjson p "$p" \
+		'.instance == "ev" and .subscriber == $c and .address == $a and
+		 .port_min <= $p and $p <= .port_max and
+		 .port_max - .port_min == 63 and .port_min % 64 == 0' \
+		<"$D/alloc" >/dev/null
+}
+e2e_check "the listener saw the block given: subscriber, address, the port's block (6888-3)" \
+	ev_alloc
+e2e_check_eq "pba list shows it, current at that event" "1 1" sh -c "
+	ip netns exec xl $NAT64CTL -j -i ev pba list |
+	jq-e -r '\"\(.blocks | length) \(.seq)\"'"
+e2e_check "a static BIB entry added and deleted" sh -c "
+	ip netns exec xl $NAT64CTL -i ev bib add tcp $WAN4#2000 $CLI6#22 &&
+	ip netns exec xl $NAT64CTL -i ev bib del tcp $WAN4#2000"
+ev_release() {
+	local i
+	# the TCP session closed: transitory, 4 min; delete the instance's
+	# state instead by turning port blocks off (every binding goes)
+	ip netns exec xl "$NAT64CTL" -i ev global set port-blocks off || return 1
+	for i in $(seq 50); do
+		grep -q pba-release "$D/mon" && break
+		sleep 0.2
+	done
+	jq-e -s '[.[] | select(.instance == "ev") | .event] ==
+		["pba-alloc", "bib-add", "bib-del", "pba-release"] and
+		([.[] | select(.instance == "ev") | .seq] == [1, 2, 3, 4])' \
+		<"$D/mon" >/dev/null || { cat "$D/mon"; return 1; }
+}
+e2e_check "then bib-add, bib-del and the block taken back, numbered 1-4 without a gap" \
+	ev_release
+e2e_check_eq "the instance sent 4 events, lost none" "4 0" sh -c "
+	ip netns exec xl $NAT64CTL -j stats ev |
+	jq-e -r '\"\(.stats.event_sent) \(.stats.event_lost)\"'"
+
+# A listener that stops reading loses what its buffer cannot hold; it
+# says how many, exactly, from the numbers.
+flood() {
+	ip netns exec xl "$E2E_PYTHON" - "$E2E_DIR" "$1" "$WAN4" "$CLI6" <<'PY'
+import socket
+import struct
+import sys
+
+sys.path.insert(0, sys.argv[1])
+import nlraw as n  # noqa: E402
+
+C = n.C
+g = n.Genl()
+for i in range(int(sys.argv[2])):
+    for cmd in ("NAT64_CMD_BIB_ADD", "NAT64_CMD_BIB_DEL"):
+        a = (n.nla_str(C["NAT64_A_INSTANCE"], "ev") +
+             n.u8(C["NAT64_A_PROTO"], 6) +
+             n.nla(C["NAT64_A_ADDR4"], socket.inet_aton(sys.argv[3])) +
+             n.nla(C["NAT64_A_PORT4"], struct.pack("=H", 3000 + i)))
+        if cmd.endswith("ADD"):
+            a += (n.nla(C["NAT64_A_ADDR6"],
+                        socket.inet_pton(socket.AF_INET6, sys.argv[4])) +
+                  n.nla(C["NAT64_A_PORT6"], struct.pack("=H", 3000 + i)))
+        err, text, _ = g.request(C[cmd], a)
+        if err:
+            sys.exit(f"{cmd}: {err} {text}")
+PY
+}
+overrun() {
+	local m
+	ip netns exec xl "$NAT64CTL" -j monitor --rcvbuf 4096 \
+		>"$D/slow" 2>"$D/slow.err" &
+	m=$!
+	sleep 2
+	kill -STOP $m
+	flood 500 || { kill -CONT $m; kill $m; return 1; }	# 1,000 events
+	kill -CONT $m
+	sleep 2
+	flood 1 || return 1				# 2 more, read
+	sleep 2
+	kill $m
+	wait $m
+	cat "$D/slow.err"
+	# what it printed and what it says it lost make all 1,002
+	jq-e -s '([.[] | select(.instance == "ev" and (.event == "bib-add" or
+		.event == "bib-del"))] | length) +
+		([.[] | select(.event == "lost") | .lost] | add) == 1002 and
+		any(.[]; .event == "overrun")' <"$D/slow" >/dev/null
+}
+e2e_check "a stopped listener's losses are counted exactly (1,002 events)" overrun
+e2e_check "the kernel counted the events it could not deliver" sh -c "
+	ip netns exec xl $NAT64CTL -j stats ev | jq-e '.stats.event_lost > 0'"
+e2e_check "instance deleted" inx instance del ev
 e2e_done

@@ -36,6 +36,8 @@ static const struct nat64ctl_object *const objects[] = {
 	&nat64ctl_bib,
 	&nat64ctl_session,
 	&nat64ctl_det,
+	&nat64ctl_pba,
+	&nat64ctl_monitor,
 	NULL,
 };
 
@@ -223,7 +225,7 @@ static void help_all(void)
 	       "  -j, --json           print JSON instead of text\n"
 	       "  -i, --instance NAME  the instance of a per-instance object (prefix, eam,\n"
 	       "                       global, denylist, pool6791, pool4, bib, session,\n"
-	       "                       det);\n"
+	       "                       det, pba);\n"
 	       "                       may be left out when the namespace has only one\n"
 	       "  -h, --help           print help (of the object or command before it)\n"
 	       "  -V, --version        print the version\n"

@@ -57,6 +57,8 @@ extern const struct nat64ctl_object nat64ctl_pool4;
 extern const struct nat64ctl_object nat64ctl_bib;
 extern const struct nat64ctl_object nat64ctl_session;
 extern const struct nat64ctl_object nat64ctl_det;
+extern const struct nat64ctl_object nat64ctl_pba;
+extern const struct nat64ctl_object nat64ctl_monitor;
 
 /* One line on stderr: "nat64ctl: WHAT: ... (see ...)"; returns 2. */
 int nat64ctl_usage(const struct nat64ctl *ctl, const char *fmt, ...)

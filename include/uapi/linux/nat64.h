@@ -163,6 +163,25 @@
  * message whose command says what happened:
  *   NAT64_CMD_INSTANCE_NEW / NAT64_CMD_INSTANCE_DEL with NAT64_A_INSTANCE,
  *   NAT64_A_MODE, NAT64_A_INSTANCE_ID, NAT64_A_FRAMEWORK.
+ *   NAT64_CMD_EVENT: what a carrier logs, from a nat64 instance:
+ *     NAT64_A_INSTANCE, NAT64_A_EVENT (u8, enum nat64_event),
+ *     NAT64_A_SEQ (u64: the instance's event number, 1, 2, ... with no
+ *     gap: a gap is what the listener lost), NAT64_A_TIME_MS (u64,
+ *     realtime, ms since 1970), then by event:
+ *     PBA_ALLOC, PBA_RELEASE: PREFIX6 + PREFIX6_LEN (the subscriber),
+ *       ADDR4, PORT_MIN, PORT_MAX (the block);
+ *     PBA_FULL (no free block on the address), QUOTA (the subscriber
+ *       holds all the blocks it may): PREFIX6 + PREFIX6_LEN, ADDR4;
+ *       at most one of each a second per instance;
+ *     BIB_ADD, BIB_DEL (static entries): PROTO, ADDR6, PORT6, ADDR4,
+ *       PORT4.
+ *   An event the kernel could not deliver to every listener (a full
+ *   receive buffer) is counted event_lost; the listener's socket then
+ *   reports ENOBUFS, and the next SEQ shows how many it missed.
+ *   NAT64_CMD_PBA_GET (dumpit) the port blocks of one instance, to
+ *   resynchronise: each reply PREFIX6, PREFIX6_LEN, ADDR4, PORT_MIN,
+ *   PORT_MAX, SESSIONS (u32, the bindings in the block), SEQ (the
+ *   instance's last event number when the reply was made).
  * Later capabilities add their events (port blocks, sessions) to this
  * group with sequence numbers.
  *
@@ -299,6 +318,8 @@ enum nat64_cmd {
 	NAT64_CMD_DET_SET,
 	NAT64_CMD_DET_DEL,
 	NAT64_CMD_DET_GET,
+	NAT64_CMD_EVENT,
+	NAT64_CMD_PBA_GET,
 	__NAT64_CMD_MAX
 };
 #define NAT64_CMD_MAX (__NAT64_CMD_MAX - 1)
@@ -333,9 +354,25 @@ enum nat64_attr {
 	NAT64_A_EXPIRES_MS,	/* u32 */
 	NAT64_A_SUB_LEN,	/* u8, a subscriber's prefix length */
 	NAT64_A_BLOCKS,		/* u32, port blocks per IPv4 address */
+	NAT64_A_EVENT,		/* u8, enum nat64_event */
+	NAT64_A_SEQ,		/* u64, an instance's event number */
+	NAT64_A_TIME_MS,	/* u64, ms since 1970 (realtime) */
 	__NAT64_A_MAX
 };
 #define NAT64_A_MAX (__NAT64_A_MAX - 1)
+
+/* What NAT64_CMD_EVENT reports (NAT64_A_EVENT). */
+enum nat64_event {
+	NAT64_EV_UNSPEC,
+	NAT64_EV_PBA_ALLOC,	/* a port block given to a subscriber */
+	NAT64_EV_PBA_RELEASE,	/* a port block taken back */
+	NAT64_EV_PBA_FULL,	/* an address has no free port block */
+	NAT64_EV_QUOTA,		/* a subscriber holds all it may */
+	NAT64_EV_BIB_ADD,	/* a static BIB entry added */
+	NAT64_EV_BIB_DEL,	/* a static BIB entry deleted */
+	__NAT64_EV_MAX
+};
+#define NAT64_EV_MAX (__NAT64_EV_MAX - 1)
 
 /*
  * Per-instance counters. Ids are stable: new counters are appended, none
@@ -394,6 +431,8 @@ enum nat64_stat {
 	NAT64_STAT_PBA_ALLOC,		/* port blocks given to subscribers */
 	NAT64_STAT_PBA_RELEASE,		/* port blocks taken back */
 	NAT64_STAT_DROP_PBA_FULL,	/* no free port block on its address */
+	NAT64_STAT_EVENT_SENT,		/* events multicast (NAT64_CMD_EVENT) */
+	NAT64_STAT_EVENT_LOST,		/* events some listener did not get */
 	__NAT64_STAT_MAX
 };
 #define NAT64_STAT_MAX (__NAT64_STAT_MAX - 1)
