@@ -424,14 +424,17 @@ static int fill_session(void *arg, const struct nat64_session_info *s)
 	return 0;
 }
 
+static int fill_pba(void *arg, const struct nat64_pba_info *k);
+
 /*
- * A BIB or session dump; the walk's cursor lives in cb->ctx. The tables
+ * A BIB, session or port-block dump (@cmd: NAT64_CMD_BIB_GET,
+ * _SESSION_GET, _PBA_GET); the walk's cursor lives in cb->ctx. The tables
  * change with every packet, so no generation flags them; cb->seq is the
  * instance's id instead, which flags a dump whose instance was deleted
  * and created again between two parts.
  */
 static int state_dump(struct sk_buff *skb, struct netlink_callback *cb,
-		      bool sessions)
+		      u8 cmd)
 {
 	struct nat64_pernet *pn = nat64_pernet(sock_net(skb->sk));
 	struct nlattr **attrs = genl_dumpit_info(cb)->attrs;
@@ -452,10 +455,12 @@ static int state_dump(struct sk_buff *skb, struct netlink_callback *cb,
 	if (!inst)
 		goto out;
 	cb->seq = inst->id;
-	if (sessions)
+	if (cmd == NAT64_CMD_SESSION_GET)
 		nat64_session_walk(inst, proto, pos, fill_session, &f);
-	else
+	else if (cmd == NAT64_CMD_BIB_GET)
 		nat64_bib_walk(inst, proto, pos, fill_bib, &f);
+	else
+		nat64_pba_walk(inst, pos, fill_pba, &f);
 	err = 0;
 out:
 	mutex_unlock(&pn->lock);
@@ -464,7 +469,7 @@ out:
 
 int nat64_bib_nl_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	return state_dump(skb, cb, false);
+	return state_dump(skb, cb, NAT64_CMD_BIB_GET);
 }
 
 static int fill_pba(void *arg, const struct nat64_pba_info *k)
@@ -490,31 +495,14 @@ static int fill_pba(void *arg, const struct nat64_pba_info *k)
 	return 0;
 }
 
-/* The port blocks of one instance; the walk's cursor lives in cb->ctx. */
 int nat64_pba_nl_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	struct nat64_pernet *pn = nat64_pernet(sock_net(skb->sk));
-	struct nlattr **attrs = genl_dumpit_info(cb)->attrs;
-	struct state_fill f = { .skb = skb, .cb = cb };
-	u64 *pos = (u64 *)cb->ctx;
-	struct nat64_instance *inst;
-	int err;
-
-	mutex_lock(&pn->lock);
-	inst = req_nat64(pn, attrs, cb->extack, &err);
-	if (!inst)
-		goto out;
-	cb->seq = inst->id;
-	nat64_pba_walk(inst, pos, fill_pba, &f);
-	err = 0;
-out:
-	mutex_unlock(&pn->lock);
-	return err ? err : skb->len;
+	return state_dump(skb, cb, NAT64_CMD_PBA_GET);
 }
 
 int nat64_session_nl_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	return state_dump(skb, cb, true);
+	return state_dump(skb, cb, NAT64_CMD_SESSION_GET);
 }
 
 /* --- the deterministic NAT rule --------------------------------------- */
