@@ -47,13 +47,22 @@ static int put_fields(struct sk_buff *skb, const struct nat64_event_info *e)
 		    nla_put_u16(skb, NAT64_A_PORT_MAX, e->port_max))
 			return -EMSGSIZE;
 		fallthrough;
-	case NAT64_EV_PBA_FULL:
 	case NAT64_EV_QUOTA:
+		if (nla_put_u32(skb, NAT64_A_LIMIT, e->limit))
+			return -EMSGSIZE;
+		fallthrough;
+	case NAT64_EV_PBA_FULL:
 		if (nla_put_in6_addr(skb, NAT64_A_PREFIX6, &e->addr6) ||
 		    nla_put_u8(skb, NAT64_A_PREFIX6_LEN, e->plen6) ||
 		    nla_put_in_addr(skb, NAT64_A_ADDR4, e->addr4))
 			return -EMSGSIZE;
 		return 0;
+	case NAT64_EV_SESSION_ADD:
+	case NAT64_EV_SESSION_DEL:
+		if (nla_put_in_addr(skb, NAT64_A_REMOTE4, e->remote4) ||
+		    nla_put_u16(skb, NAT64_A_REMOTE_PORT4, e->rport))
+			return -EMSGSIZE;
+		fallthrough;
 	default:			/* BIB_ADD, BIB_DEL */
 		if (nla_put_u8(skb, NAT64_A_PROTO, e->proto) ||
 		    nla_put_in6_addr(skb, NAT64_A_ADDR6, &e->addr6) ||

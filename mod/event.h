@@ -2,7 +2,8 @@
 /*
  * The events a carrier logs (NAT64_CMD_EVENT on the "events" multicast
  * group): port blocks given and taken back, their exhaustion, static BIB
- * entries added and deleted. Each carries its instance's event number,
+ * entries added and deleted, and (when the global session-events is on)
+ * every session created and ended. Each carries its instance's event number,
  * which grows by one for every event, so that a listener knows how many
  * it missed.
  */
@@ -23,6 +24,9 @@ struct nat64_event_info {
 	__be32 addr4;
 	u16 port6, port4;		/* BIB_* */
 	u16 port_min, port_max;		/* PBA_ALLOC, PBA_RELEASE */
+	__be32 remote4;			/* SESSION_*: the IPv4 peer */
+	u16 rport;
+	u32 limit;			/* QUOTA: subscriber-max-ports */
 };
 
 /*

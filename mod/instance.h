@@ -47,6 +47,7 @@ struct nat64_globals {
 	bool pba;			/* port-block allocation */
 	u16 pba_size;			/* ports a block */
 	u32 pba_hold;			/* seconds an empty block is kept */
+	bool session_events;		/* NAT64_EV_SESSION_ADD/DEL */
 };
 
 struct nat64_instance {

@@ -608,6 +608,11 @@ static void block_event(struct nat64_state *st, u8 type, const struct sub *s,
 		e.port_min = k->first;
 		e.port_max = k->first + k->size - 1;
 	}
+	if (type == NAT64_EV_QUOTA) {
+		rcu_read_lock();
+		e.limit = rcu_dereference(st->inst->globals)->sub_max_ports;
+		rcu_read_unlock();
+	}
 	nat64_event(st->inst, &e);
 }
 
@@ -718,10 +723,30 @@ static void bib_del(struct nat64_state *st, struct bib *b)
 	call_rcu(&b->rcu, bib_free_rcu);
 }
 
+/* Per-flow logging: @s made or ended, when session-events is on. */
+static void sess_event(struct nat64_state *st, u8 type,
+		       const struct session *s)
+{
+	const struct bib *b = s->bib;
+	struct nat64_event_info e = {
+		.type = type, .proto = b->proto, .addr6 = b->addr6,
+		.port6 = b->port6, .addr4 = b->addr4, .port4 = b->port4,
+		.remote4 = s->remote4, .rport = s->rport,
+	};
+	bool on;
+
+	rcu_read_lock();
+	on = rcu_dereference(st->inst->globals)->session_events;
+	rcu_read_unlock();
+	if (unlikely(on))
+		nat64_event(st->inst, &e);
+}
+
 static void sess_del(struct nat64_state *st, struct session *s)
 {
 	struct bib *b = s->bib;
 
+	sess_event(st, NAT64_EV_SESSION_DEL, s);
 	WRITE_ONCE(s->lt, LT_MAX);
 	hlist_del_rcu(&s->node);
 	list_del(&s->lru);
@@ -1465,6 +1490,8 @@ static struct session *sess_new(struct nat64_state *st, struct bib *b,
 	hlist_add_head_rcu(&s->node, &st->sess[hash_sess(st, b, f->remote4,
 							 f->rport)]);
 	nat64_stats_inc(&st->inst->stats, NAT64_STAT_SESSION_NEW);
+	if (unlikely(g->session_events))
+		sess_event(st, NAT64_EV_SESSION_ADD, s);
 	return s;
 }
 

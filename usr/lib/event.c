@@ -24,6 +24,8 @@ static const char *const names[__NAT64_EV_MAX] = {
 	[NAT64_EV_QUOTA] = "quota",
 	[NAT64_EV_BIB_ADD] = "bib-add",
 	[NAT64_EV_BIB_DEL] = "bib-del",
+	[NAT64_EV_SESSION_ADD] = "session-add",
+	[NAT64_EV_SESSION_DEL] = "session-del",
 };
 
 const char *nat64_event_name(unsigned int type)
@@ -43,6 +45,9 @@ enum nat64_event_shape nat64_event_shape(unsigned int type)
 	case NAT64_EV_BIB_ADD:
 	case NAT64_EV_BIB_DEL:
 		return NAT64_EVENT_BIB;
+	case NAT64_EV_SESSION_ADD:
+	case NAT64_EV_SESSION_DEL:
+		return NAT64_EVENT_SESSION;
 	default:
 		return NAT64_EVENT_BARE;
 	}
@@ -63,6 +68,8 @@ static struct nla_policy policy[NAT64_A_MAX + 1] = {
 	[NAT64_A_EVENT] = { .type = NLA_U8 },
 	[NAT64_A_SEQ] = { .type = NLA_U64 },
 	[NAT64_A_TIME_MS] = { .type = NLA_U64 },
+	[NAT64_A_REMOTE_PORT4] = { .type = NLA_U16 },
+	[NAT64_A_LIMIT] = { .type = NLA_U32 },
 };
 
 /* An address attribute of exactly len bytes, copied into dst. */
@@ -82,6 +89,8 @@ static bool subscriber(struct nlattr **tb, struct nat64_event_msg *ev)
 	    !addr(tb, NAT64_A_ADDR4, &ev->addr4, sizeof(ev->addr4)))
 		return false;
 	ev->plen6 = nla_get_u8(tb[NAT64_A_PREFIX6_LEN]);
+	if (tb[NAT64_A_LIMIT])
+		ev->limit = nla_get_u32(tb[NAT64_A_LIMIT]);
 	return ev->plen6 <= 128;
 }
 
@@ -107,6 +116,16 @@ static bool bib(struct nlattr **tb, struct nat64_event_msg *ev)
 	return true;
 }
 
+/* A session: its binding, and the IPv4 peer. */
+static bool session(struct nlattr **tb, struct nat64_event_msg *ev)
+{
+	if (!bib(tb, ev) || !tb[NAT64_A_REMOTE_PORT4] ||
+	    !addr(tb, NAT64_A_REMOTE4, &ev->remote4, sizeof(ev->remote4)))
+		return false;
+	ev->rport = nla_get_u16(tb[NAT64_A_REMOTE_PORT4]);
+	return true;
+}
+
 /* NAT64_CMD_EVENT: the number, the time, then what its type carries. */
 static bool event(struct nlattr **tb, struct nat64_event_msg *ev)
 {
@@ -123,6 +142,8 @@ static bool event(struct nlattr **tb, struct nat64_event_msg *ev)
 		return subscriber(tb, ev);
 	case NAT64_EVENT_BIB:
 		return bib(tb, ev);
+	case NAT64_EVENT_SESSION:
+		return session(tb, ev);
 	default:
 		return true;
 	}

@@ -44,9 +44,12 @@ struct nat64_event_msg {
 	uint8_t plen6;
 	struct in_addr addr4;	/* PBA_*, QUOTA, BIB_*: the IPv4 address */
 	uint16_t port_min, port_max;	/* PBA_ALLOC, _RELEASE: the block */
-	uint8_t proto;		/* BIB_*: the entry, X'#x <-> T#t */
+	uint8_t proto;		/* BIB_*, SESSION_*: X'#x <-> T#t */
 	struct in6_addr addr6;
 	uint16_t port6, port4;
+	struct in_addr remote4;	/* SESSION_*: the IPv4 peer Z#z */
+	uint16_t rport;
+	uint32_t limit;		/* QUOTA: subscriber-max-ports (0: not sent) */
 };
 
 /* What an event carries besides its number, time and instance. */
@@ -55,9 +58,13 @@ enum nat64_event_shape {
 	NAT64_EVENT_BLOCK,	/* subscriber, address, ports */
 	NAT64_EVENT_SUBSCRIBER,	/* subscriber, address */
 	NAT64_EVENT_BIB,	/* proto, addr6, port6, addr4, port4 */
+	NAT64_EVENT_SESSION,	/* the same, remote4, rport */
 };
 
-/* "pba-alloc", "pba-release", "pba-full", "quota", "bib-add", "bib-del", or NULL. */
+/*
+ * "pba-alloc", "pba-release", "pba-full", "quota", "bib-add", "bib-del",
+ * "session-add", "session-del", or NULL.
+ */
 const char *nat64_event_name(unsigned int type);
 enum nat64_event_shape nat64_event_shape(unsigned int type);
 

@@ -64,6 +64,8 @@ static const struct global_key keys[] = {
 	{ "port-block-size", NAT64_G_PBA_SIZE, NULL, 64, 32768, "64-32768" },
 	{ "port-block-hold", NAT64_G_PBA_HOLD, NULL, 0, UINT32_MAX,
 	  "0-4294967295 (seconds)" },
+	{ "session-events", NAT64_G_SESSION_EVENTS, onoff_words, 0, 0,
+	  "on|off" },
 };
 
 static const struct global_key *find_key(const char *name)
@@ -264,7 +266,9 @@ out:
 	"                                 are the block-sized, block-aligned\n" \
 	"                                 ranges above 1023 inside pool4\n" \
 	"  port-block-hold SECONDS        how long an empty block stays its\n" \
-	"                                 subscriber's (default 60)\n"
+	"                                 subscriber's (default 60)\n" \
+	"  session-events on|off          an event for every session created and\n" \
+	"                                 ended (per-flow logging; off)\n"
 
 static const struct nat64ctl_cmd cmds[] = {
 	{

@@ -122,6 +122,7 @@ struct words {
 	char sub[NAT64_PREFIX6_STRLEN];
 	char addr4[INET_ADDRSTRLEN];
 	char addr6[INET6_ADDRSTRLEN];
+	char remote4[INET_ADDRSTRLEN];
 	const char *proto;
 	char buf[2][16];	/* event and proto, for ones we do not know */
 };
@@ -136,6 +137,7 @@ static void words_of(const struct nat64_event_msg *ev, struct words *w)
 	snprintf(w->sub, sizeof(w->sub), "%s/%u", a, ev->plen6);
 	inet_ntop(AF_INET, &ev->addr4, w->addr4, sizeof(w->addr4));
 	inet_ntop(AF_INET6, &ev->addr6, w->addr6, sizeof(w->addr6));
+	inet_ntop(AF_INET, &ev->remote4, w->remote4, sizeof(w->remote4));
 	w->proto = proto_str(ev->proto, w->buf[1]);
 }
 
@@ -152,10 +154,15 @@ static void event_text(const struct nat64_event_msg *ev,
 		break;
 	case NAT64_EVENT_SUBSCRIBER:
 		printf(" %s %s", w->sub, w->addr4);
+		if (ev->limit)
+			printf(" limit %u", ev->limit);
 		break;
 	case NAT64_EVENT_BIB:
+	case NAT64_EVENT_SESSION:
 		printf(" %s [%s]#%u %s#%u", w->proto, w->addr6, ev->port6,
 		       w->addr4, ev->port4);
+		if (nat64_event_shape(ev->type) == NAT64_EVENT_SESSION)
+			printf(" %s#%u", w->remote4, ev->rport);
 		break;
 	default:
 		break;
@@ -184,12 +191,18 @@ static void event_json(const struct nat64_event_msg *ev,
 		nat64_json_kv_u64(&j, "port_min", ev->port_min);
 		nat64_json_kv_u64(&j, "port_max", ev->port_max);
 	}
-	if (shape == NAT64_EVENT_BIB) {
+	if (shape == NAT64_EVENT_SUBSCRIBER && ev->limit)
+		nat64_json_kv_u64(&j, "limit", ev->limit);
+	if (shape == NAT64_EVENT_BIB || shape == NAT64_EVENT_SESSION) {
 		nat64_json_kv_string(&j, "proto", w->proto);
 		nat64_json_kv_string(&j, "addr6", w->addr6);
 		nat64_json_kv_u64(&j, "port6", ev->port6);
 		nat64_json_kv_string(&j, "addr4", w->addr4);
 		nat64_json_kv_u64(&j, "port4", ev->port4);
+	}
+	if (shape == NAT64_EVENT_SESSION) {
+		nat64_json_kv_string(&j, "remote4", w->remote4);
+		nat64_json_kv_u64(&j, "rport", ev->rport);
 	}
 	nat64_json_object_end(&j);
 	nat64_json_end(&j);

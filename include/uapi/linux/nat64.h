@@ -172,9 +172,13 @@
  *       ADDR4, PORT_MIN, PORT_MAX (the block);
  *     PBA_FULL (no free block on the address), QUOTA (the subscriber
  *       holds all the blocks it may): PREFIX6 + PREFIX6_LEN, ADDR4;
- *       at most one of each a second per instance;
+ *       QUOTA adds LIMIT (subscriber-max-ports); at most one of each a
+ *       second per instance;
  *     BIB_ADD, BIB_DEL (static entries): PROTO, ADDR6, PORT6, ADDR4,
- *       PORT4.
+ *       PORT4;
+ *     SESSION_ADD, SESSION_DEL (every session, only while the global
+ *       NAT64_G_SESSION_EVENTS is on): PROTO, ADDR6, PORT6, ADDR4, PORT4
+ *       (its binding), REMOTE4, REMOTE_PORT4 (the IPv4 peer).
  *   An event the kernel could not deliver to every listener (a full
  *   receive buffer) is counted event_lost; the listener's socket then
  *   reports ENOBUFS, and the next SEQ shows how many it missed.
@@ -182,8 +186,6 @@
  *   resynchronise: each reply PREFIX6, PREFIX6_LEN, ADDR4, PORT_MIN,
  *   PORT_MAX, SESSIONS (u32, the bindings in the block), SEQ (the
  *   instance's last event number when the reply was made).
- * Later capabilities add their events (port blocks, sessions) to this
- * group with sequence numbers.
  *
  * Dumps are consistent: when the table changes during a dump, the kernel
  * flags the message NLM_F_DUMP_INTR and the reader starts over.
@@ -272,6 +274,7 @@ enum nat64_global {
 	NAT64_G_PBA,			/* u8 0/1, default 0: port blocks */
 	NAT64_G_PBA_SIZE,		/* u16, 64-32768, default 1024 */
 	NAT64_G_PBA_HOLD,		/* u32, seconds, default 60 */
+	NAT64_G_SESSION_EVENTS,		/* u8 0/1, default 0: per-session events */
 	__NAT64_G_MAX
 };
 #define NAT64_G_MAX (__NAT64_G_MAX - 1)
@@ -357,6 +360,7 @@ enum nat64_attr {
 	NAT64_A_EVENT,		/* u8, enum nat64_event */
 	NAT64_A_SEQ,		/* u64, an instance's event number */
 	NAT64_A_TIME_MS,	/* u64, ms since 1970 (realtime) */
+	NAT64_A_LIMIT,		/* u32, a subscriber's port limit */
 	__NAT64_A_MAX
 };
 #define NAT64_A_MAX (__NAT64_A_MAX - 1)
@@ -370,6 +374,8 @@ enum nat64_event {
 	NAT64_EV_QUOTA,		/* a subscriber holds all it may */
 	NAT64_EV_BIB_ADD,	/* a static BIB entry added */
 	NAT64_EV_BIB_DEL,	/* a static BIB entry deleted */
+	NAT64_EV_SESSION_ADD,	/* a session created (NAT64_G_SESSION_EVENTS) */
+	NAT64_EV_SESSION_DEL,	/* a session ended (NAT64_G_SESSION_EVENTS) */
 	__NAT64_EV_MAX
 };
 #define NAT64_EV_MAX (__NAT64_EV_MAX - 1)
