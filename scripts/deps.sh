@@ -14,7 +14,7 @@ set -euo pipefail
 BUILD=(
 	build-essential make gcc bc flex bison kmod libelf-dev libssl-dev
 	linux-headers-amd64
-	pkg-config libnl-3-dev libnl-genl-3-dev libxtables-dev
+	pkg-config libnl-3-dev libnl-genl-3-dev libxtables-dev libfixbuf-dev
 )
 # What the tests, the demo and the benchmarks need on top.
 ALL=(
@@ -26,6 +26,7 @@ ALL=(
 	iputils-ping iputils-tracepath traceroute ethtool iperf3 dnsmasq-base
 	bind9-dnsutils netcat-openbsd
 	jool-dkms jool-tools tayga linux-perf
+	libfixbuf-tools rsyslog tshark
 )
 if [[ "${1:-}" == "--check" && "${2:-}" == "build" ]]; then
 	PKGS=("${BUILD[@]}")

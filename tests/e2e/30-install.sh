@@ -25,7 +25,7 @@ xtlibdir=$(pkg-config --variable=xtlibdir xtables)
 # No depmod after the removal: one takes minutes in a TCG guest (it reads
 # every module of the kernel over 9p), and the scripts after this one load
 # the module by its path.
-e2e_defer "rm -f /lib/modules/$(uname -r)/extra/nat64.ko $prefix/sbin/nat64ctl $xtlibdir/libxt_NAT64.so"
+e2e_defer "rm -f /lib/modules/$(uname -r)/extra/nat64.ko $prefix/sbin/nat64ctl $prefix/sbin/nat64d $xtlibdir/libxt_NAT64.so"
 e2e_check "make install (module and tools)" \
 	make -s -C "$E2E_ROOT" install PREFIX="$prefix"
 e2e_check "the module is where modprobe finds it" \
@@ -33,6 +33,9 @@ e2e_check "the module is where modprobe finds it" \
 e2e_check "nat64ctl is installed" test -x "$prefix/sbin/nat64ctl"
 e2e_check "the man page is installed" \
 	test -e "$prefix/share/man/man8/nat64ctl.8"
+e2e_check "nat64d and its man pages are installed" sh -c "
+	test -x $prefix/sbin/nat64d && test -e $prefix/share/man/man8/nat64d.8 &&
+	test -e $prefix/share/man/man5/nat64d.conf.5"
 e2e_check "the iptables extension is where iptables finds it" \
 	test -e "$xtlibdir/libxt_NAT64.so"
 e2e_check "iptables -j NAT64 -h works without XTABLES_LIBDIR" \
