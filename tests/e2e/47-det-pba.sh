@@ -146,22 +146,7 @@ e2e_check "cgn: nat64 instance with the rule, no pool4" sh -c "
 	ip netns exec xl $NAT64CTL -i cgn det set $RULE"
 
 # The server writes down who connected, as a server's log would.
-seen() {
-	local pid
-	ip netns exec v4 python3 -c '
-import socket
-s = socket.socket()
-s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("'$SRV4'", 9000)); s.listen(1); s.settimeout(60)
-c, a = s.accept(); c.sendall(b"hello\n"); c.close()
-print(a[0], a[1])' >"$D/seen" &
-	pid=$!
-	e2e_listening v4 tcp 9000 || return 1
-	ip netns exec v6 timeout 30 nc -6 -d $SRV6 9000 >"$D/got" || return 1
-	wait $pid
-	echo "server saw: $(<"$D/seen")"
-	grep -qx hello "$D/got"
-}
+seen() { e2e_tcp_seen "$D" "$SRV4" "$SRV6"; }
 e2e_check "the client connects to the server through the rule" seen
 in_range() {
 	local a p
@@ -260,30 +245,8 @@ e2e_check_eq "the instance sent 4 events, lost none" "4 0" sh -c "
 # A listener that stops reading loses what its buffer cannot hold; it
 # says how many, exactly, from the numbers.
 flood() {
-	ip netns exec xl "$E2E_PYTHON" - "$E2E_DIR" "$1" "$WAN4" "$CLI6" <<'PY'
-import socket
-import struct
-import sys
-
-sys.path.insert(0, sys.argv[1])
-import nlraw as n  # noqa: E402
-
-C = n.C
-g = n.Genl()
-for i in range(int(sys.argv[2])):
-    for cmd in ("NAT64_CMD_BIB_ADD", "NAT64_CMD_BIB_DEL"):
-        a = (n.nla_str(C["NAT64_A_INSTANCE"], "ev") +
-             n.u8(C["NAT64_A_PROTO"], 6) +
-             n.nla(C["NAT64_A_ADDR4"], socket.inet_aton(sys.argv[3])) +
-             n.nla(C["NAT64_A_PORT4"], struct.pack("=H", 3000 + i)))
-        if cmd.endswith("ADD"):
-            a += (n.nla(C["NAT64_A_ADDR6"],
-                        socket.inet_pton(socket.AF_INET6, sys.argv[4])) +
-                  n.nla(C["NAT64_A_PORT6"], struct.pack("=H", 3000 + i)))
-        err, text, _ = g.request(C[cmd], a)
-        if err:
-            sys.exit(f"{cmd}: {err} {text}")
-PY
+	ip netns exec xl "$E2E_PYTHON" "$E2E_DIR/nlraw.py" bib-flood ev "$1" \
+		"$WAN4" "$CLI6"
 }
 overrun() {
 	local m
@@ -309,5 +272,28 @@ overrun() {
 e2e_check "a stopped listener's losses are counted exactly (1,002 events)" overrun
 e2e_check "the kernel counted the events it could not deliver" sh -c "
 	ip netns exec xl $NAT64CTL -j stats ev | jq-e '.stats.event_lost > 0'"
+
+# Per-flow logging: with session-events on, a session's start and end.
+e2e_check "session-events on" inx -i ev global set session-events on
+sessions() {
+	local p
+	seen >/dev/null || return 1
+	read -r _ p <"$D/seen"
+	# every binding goes: the session ends now
+	inx -i ev global set port-blocks on || return 1
+	for _ in $(seq 50); do
+		grep -q session-del "$D/mon" && break
+		sleep 0.2
+	done
+	jq-e -s --arg c "$CLI6" --arg a "$WAN4" --arg s "$SRV4" --argjson p "$p" '
+		[.[] | select(.instance == "ev" and (.event | startswith("session")))] |
+		length == 2 and .[0].event == "session-add" and
+		.[1].event == "session-del" and .[1].seq == .[0].seq + 1 and
+		all(.[]; .proto == "tcp" and .addr6 == $c and .addr4 == $a and
+			.port4 == $p and .remote4 == $s and .rport == 9000)' \
+		<"$D/mon" >/dev/null || { grep session "$D/mon"; return 1; }
+}
+e2e_check "a connection: session-add, then session-del, its binding and peer" \
+	sessions
 e2e_check "instance deleted" inx instance del ev
 e2e_done

@@ -134,16 +134,18 @@ ip netns exec xl "$NAT64D" -c "$D/nat64d.conf" -p "$D/nat64d.pid" \
 	2>"$D/nat64d.err" &
 ND=$!
 e2e_defer "kill $ND 2>/dev/null"
-# status line COUNTER: a number of the status file (outputs: "OUTPUT FIELD")
-status() {
-	kill -USR1 $ND
+# nd_status FILE KEY | nd_status FILE OUTPUT FIELD: a number of the status
+# file of the nat64d running now ($ND), written afresh
+nd_status() {
+	local f=$1
+	shift
+	kill -USR1 "$ND"
 	sleep 0.5
 	if (($# == 1)); then
-		awk -v k="$1" '$1 == k { print $2 }' "$D/status"
+		awk -v k="$1" '$1 == k { print $2 }' "$f"
 	else
 		awk -v o="$1" -v f="$2" '$1 == "output" && index($0, o) == 8 {
-			for (i = 1; i < NF; i++) if ($i == f) print $(i + 1) }' \
-			"$D/status"
+			for (i = 1; i < NF; i++) if ($i == f) print $(i + 1) }' "$f"
 	fi
 }
 started() {
@@ -158,21 +160,7 @@ e2e_check "nat64d starts and writes its status" started
 
 # The server notes the address and port it saw; the client's connection
 # closes, which leaves its session transitory.
-seen() {
-	local pid
-	ip netns exec v4 "$E2E_PYTHON" -c '
-import socket
-s = socket.socket()
-s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("'$SRV4'", 9000)); s.listen(1); s.settimeout(60)
-c, a = s.accept(); c.sendall(b"hello\n"); c.close()
-print(a[0], a[1])' >"$D/seen" &
-	pid=$!
-	e2e_listening v4 tcp 9000 || return 1
-	ip netns exec v6 timeout 30 nc -6 -d $SRV6 9000 >"$D/got" || return 1
-	wait $pid
-	grep -qx hello "$D/got"
-}
+seen() { e2e_tcp_seen "$D" "$SRV4" "$SRV6"; }
 e2e_check "a connection through cgn" seen
 read -r _ PORT <"$D/seen"
 e2e_check "a static BIB entry added and deleted" sh -c "
@@ -184,7 +172,7 @@ e2e_check "port blocks off: the session ends, the block goes back" \
 sent6() {
 	local n
 	for _ in $(seq 50); do
-		n=$(status "ipfix udp" sent)
+		n=$(nd_status "$D/status" "ipfix udp" sent)
 		((n >= 6)) && return 0
 		sleep 0.2
 	done
@@ -306,18 +294,7 @@ life_start() {
 }
 e2e_check "a second nat64d: compact syslog over UDP, IPFIX over TCP" life_start
 ND=$(cat "$D/life.pid")
-# lstatus KEY | lstatus OUTPUT FIELD: a number of the status file, fresh
-lstatus() {
-	kill -USR1 "$ND"
-	sleep 0.5
-	if (($# == 1)); then
-		awk -v k="$1" '$1 == k { print $2 }' "$D/life.status"
-	else
-		awk -v o="$1" -v f="$2" '$1 == "output" && index($0, o) == 8 {
-			for (i = 1; i < NF; i++) if ($i == f) print $(i + 1) }' \
-			"$D/life.status"
-	fi
-}
+lstatus() { nd_status "$D/life.status" "$@"; }
 e2e_check "a connection: a block held (its session lingers)" seen
 
 printf 'instance cgn\nipfix udp\n' >"$D/bad.conf"

@@ -159,6 +159,27 @@ e2e_plat_topology() {	# e2e_plat_topology CLI6 XL4 SRV4
 	return 0
 }
 
+# e2e_tcp_seen DIR SRV4 SRV6: one TCP connection of the v6 client to SRV6
+# port 9000, which the translator in xl carries to the server SRV4 in v4.
+# The server notes who it saw ("ADDR PORT") in DIR/seen, as a server's log
+# would, and says hello; true when the client got the hello.
+e2e_tcp_seen() {
+	local pid
+	ip netns exec v4 "$E2E_PYTHON" -c '
+import socket, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind((sys.argv[1], 9000)); s.listen(1); s.settimeout(60)
+c, a = s.accept(); c.sendall(b"hello\n"); c.close()
+print(a[0], a[1])' "$2" >"$1/seen" &
+	pid=$!
+	e2e_listening v4 tcp 9000 || return 1
+	ip netns exec v6 timeout 30 nc -6 -d "$3" 9000 >"$1/got" || return 1
+	wait $pid
+	echo "server saw: $(<"$1/seen")"
+	grep -qx hello "$1/got"
+}
+
 e2e_done() {
 	echo "$E2E_SCRIPT: $e2e_passed passed, $e2e_failed failed"
 	((e2e_failed == 0)) || exit 1

@@ -36,6 +36,9 @@ Runs in the QEMU guest, as root, in the caller's network namespace.
   nlraw.py eam-bulk NAME N
                           add N EAM entries to NAME, many per datagram:
                           10.0.0.0+i/32 <-> 2001:db8:ea::i/128 (i < 2^24)
+  nlraw.py bib-flood NAME N ADDR4 ADDR6
+                          add and delete N static TCP BIB entries of NAME
+                          (ADDR4#3000+i <-> ADDR6#3000+i): 2N events
   nlraw.py eam-dumpintr NAME
                           delete the first entry of NAME between two parts
                           of a dump of its EAM table (which must need
@@ -611,7 +614,28 @@ def eam_dumpintr(name):
     return intr and not err
 
 
+def bib_flood(name, n, addr4, addr6):
+    g = Genl()
+    for i in range(n):
+        for cmd in ("NAT64_CMD_BIB_ADD", "NAT64_CMD_BIB_DEL"):
+            a = (nla_str(C["NAT64_A_INSTANCE"], name) +
+                 u8(C["NAT64_A_PROTO"], 6) +
+                 nla(C["NAT64_A_ADDR4"], socket.inet_aton(addr4)) +
+                 nla(C["NAT64_A_PORT4"], struct.pack("=H", 3000 + i)))
+            if cmd.endswith("ADD"):
+                a += (nla(C["NAT64_A_ADDR6"],
+                          socket.inet_pton(socket.AF_INET6, addr6)) +
+                      nla(C["NAT64_A_PORT6"], struct.pack("=H", 3000 + i)))
+            err, text, _ = g.request(C[cmd], a)
+            if err:
+                print("%s: %s %s" % (cmd, os.strerror(err), text))
+                return False
+    return True
+
+
 def main(argv):
+    if len(argv) == 5 and argv[0] == "bib-flood" and argv[2].isdigit():
+        return 0 if bib_flood(argv[1], int(argv[2]), argv[3], argv[4]) else 1
     if argv == ["eam-cases"]:
         print("\n".join(EAM_CASES))
         return 0

@@ -128,16 +128,23 @@ static void subscriber(struct nat64_event_msg *ev, uint32_t i)
 	ev->addr6.s6_addr[15] = 0x05;
 }
 
-static void block(struct nat64_event_msg *ev, uint32_t sub, uint64_t t_ms,
-		  bool alloc)
+/* An event of type about subscriber sub at t_ms. */
+static void event(struct nat64_event_msg *ev, unsigned int type, uint32_t sub,
+		  uint64_t t_ms)
 {
 	memset(ev, 0, sizeof(*ev));
 	ev->cmd = NAT64_CMD_EVENT;
 	ev->readable = true;
 	strcpy(ev->instance, "cgn");
-	ev->type = alloc ? NAT64_EV_PBA_ALLOC : NAT64_EV_PBA_RELEASE;
+	ev->type = type;
 	ev->time_ms = t_ms;
 	subscriber(ev, sub);
+}
+
+static void block(struct nat64_event_msg *ev, uint32_t sub, uint64_t t_ms,
+		  bool alloc)
+{
+	event(ev, alloc ? NAT64_EV_PBA_ALLOC : NAT64_EV_PBA_RELEASE, sub, t_ms);
 	ev->port_min = 1024 + (sub % 63) * 1024;
 	ev->port_max = ev->port_min + 1023;
 }
@@ -145,13 +152,7 @@ static void block(struct nat64_event_msg *ev, uint32_t sub, uint64_t t_ms,
 static void flow(struct nat64_event_msg *ev, uint32_t sub, uint64_t t_ms,
 		 bool add, uint16_t port)
 {
-	memset(ev, 0, sizeof(*ev));
-	ev->cmd = NAT64_CMD_EVENT;
-	ev->readable = true;
-	strcpy(ev->instance, "cgn");
-	ev->type = add ? NAT64_EV_SESSION_ADD : NAT64_EV_SESSION_DEL;
-	ev->time_ms = t_ms;
-	subscriber(ev, sub);
+	event(ev, add ? NAT64_EV_SESSION_ADD : NAT64_EV_SESSION_DEL, sub, t_ms);
 	ev->proto = 6;
 	ev->port6 = port;
 	ev->port4 = port;
