@@ -723,7 +723,7 @@ static void bib_del(struct nat64_state *st, struct bib *b)
 	call_rcu(&b->rcu, bib_free_rcu);
 }
 
-/* Per-flow logging: @s made or ended, when session-events is on. */
+/* Per-flow logging (the global session-events on): @s made or ended. */
 static void sess_event(struct nat64_state *st, u8 type,
 		       const struct session *s)
 {
@@ -733,20 +733,26 @@ static void sess_event(struct nat64_state *st, u8 type,
 		.port6 = b->port6, .addr4 = b->addr4, .port4 = b->port4,
 		.remote4 = s->remote4, .rport = s->rport,
 	};
+
+	nat64_event(st->inst, &e);
+}
+
+static bool sess_events_on(struct nat64_state *st)
+{
 	bool on;
 
 	rcu_read_lock();
 	on = rcu_dereference(st->inst->globals)->session_events;
 	rcu_read_unlock();
-	if (unlikely(on))
-		nat64_event(st->inst, &e);
+	return on;
 }
 
 static void sess_del(struct nat64_state *st, struct session *s)
 {
 	struct bib *b = s->bib;
 
-	sess_event(st, NAT64_EV_SESSION_DEL, s);
+	if (unlikely(sess_events_on(st)))
+		sess_event(st, NAT64_EV_SESSION_DEL, s);
 	WRITE_ONCE(s->lt, LT_MAX);
 	hlist_del_rcu(&s->node);
 	list_del(&s->lru);
