@@ -26,6 +26,10 @@ static const char *const names[__NAT64_EV_MAX] = {
 	[NAT64_EV_BIB_DEL] = "bib-del",
 	[NAT64_EV_SESSION_ADD] = "session-add",
 	[NAT64_EV_SESSION_DEL] = "session-del",
+	[NAT64_EV_ADDR_FULL] = "addr-full",
+	[NAT64_EV_THRESHOLD] = "threshold",
+	[NAT64_EV_DET_SET] = "det-set",
+	[NAT64_EV_DET_DEL] = "det-del",
 };
 
 const char *nat64_event_name(unsigned int type)
@@ -48,6 +52,13 @@ enum nat64_event_shape nat64_event_shape(unsigned int type)
 	case NAT64_EV_SESSION_ADD:
 	case NAT64_EV_SESSION_DEL:
 		return NAT64_EVENT_SESSION;
+	case NAT64_EV_ADDR_FULL:
+		return NAT64_EVENT_POOL;
+	case NAT64_EV_THRESHOLD:
+		return NAT64_EVENT_THRESHOLD;
+	case NAT64_EV_DET_SET:
+	case NAT64_EV_DET_DEL:
+		return NAT64_EVENT_DET;
 	default:
 		return NAT64_EVENT_BARE;
 	}
@@ -70,6 +81,11 @@ static struct nla_policy policy[NAT64_A_MAX + 1] = {
 	[NAT64_A_TIME_MS] = { .type = NLA_U64 },
 	[NAT64_A_REMOTE_PORT4] = { .type = NLA_U16 },
 	[NAT64_A_LIMIT] = { .type = NLA_U32 },
+	[NAT64_A_POOL_ID] = { .type = NLA_U32 },
+	[NAT64_A_THRESHOLD] = { .type = NLA_U8 },
+	[NAT64_A_SUB_LEN] = { .type = NLA_U8 },
+	[NAT64_A_PREFIX4_LEN] = { .type = NLA_U8 },
+	[NAT64_A_BLOCKS] = { .type = NLA_U32 },
 };
 
 /* An address attribute of exactly len bytes, copied into dst. */
@@ -126,6 +142,54 @@ static bool session(struct nlattr **tb, struct nat64_event_msg *ev)
 	return true;
 }
 
+/* ADDR_FULL: the pool, the protocol, the subscriber refused. */
+static bool pool(struct nlattr **tb, struct nat64_event_msg *ev)
+{
+	if (!tb[NAT64_A_PROTO] || !tb[NAT64_A_POOL_ID] ||
+	    !tb[NAT64_A_PREFIX6_LEN] ||
+	    !addr(tb, NAT64_A_PREFIX6, &ev->prefix6, sizeof(ev->prefix6)))
+		return false;
+	ev->proto = nla_get_u8(tb[NAT64_A_PROTO]);
+	ev->pool_id = nla_get_u32(tb[NAT64_A_POOL_ID]);
+	ev->plen6 = nla_get_u8(tb[NAT64_A_PREFIX6_LEN]);
+	return ev->plen6 <= 128;
+}
+
+static bool threshold(struct nlattr **tb, struct nat64_event_msg *ev)
+{
+	if (!tb[NAT64_A_THRESHOLD] || !tb[NAT64_A_LIMIT] ||
+	    !tb[NAT64_A_POOL_ID])
+		return false;
+	ev->threshold = nla_get_u8(tb[NAT64_A_THRESHOLD]);
+	ev->limit = nla_get_u32(tb[NAT64_A_LIMIT]);
+	ev->pool_id = nla_get_u32(tb[NAT64_A_POOL_ID]);
+	if (ev->threshold != NAT64_TH_SUB_MAPPINGS)
+		return true;
+	return subscriber(tb, ev);
+}
+
+/* DET_SET, DET_DEL: the rule, whole. */
+static bool det(struct nlattr **tb, struct nat64_event_msg *ev)
+{
+	struct nat64_det *d = &ev->det;
+
+	if (!tb[NAT64_A_PREFIX6_LEN] || !tb[NAT64_A_SUB_LEN] ||
+	    !tb[NAT64_A_PREFIX4_LEN] || !tb[NAT64_A_PORT_MIN] ||
+	    !tb[NAT64_A_PORT_MAX] || !tb[NAT64_A_BLOCKS] ||
+	    !tb[NAT64_A_LIMIT] ||
+	    !addr(tb, NAT64_A_PREFIX6, &d->prefix6, sizeof(d->prefix6)) ||
+	    !addr(tb, NAT64_A_PREFIX4, &d->addr4, sizeof(d->addr4)))
+		return false;
+	d->plen6 = nla_get_u8(tb[NAT64_A_PREFIX6_LEN]);
+	d->sub_len = nla_get_u8(tb[NAT64_A_SUB_LEN]);
+	d->plen4 = nla_get_u8(tb[NAT64_A_PREFIX4_LEN]);
+	d->port_min = nla_get_u16(tb[NAT64_A_PORT_MIN]);
+	d->port_max = nla_get_u16(tb[NAT64_A_PORT_MAX]);
+	d->blocks = nla_get_u32(tb[NAT64_A_BLOCKS]);
+	ev->limit = nla_get_u32(tb[NAT64_A_LIMIT]);
+	return d->plen6 <= 128 && d->sub_len <= 128 && d->plen4 <= 32;
+}
+
 /* NAT64_CMD_EVENT: the number, the time, then what its type carries. */
 static bool event(struct nlattr **tb, struct nat64_event_msg *ev)
 {
@@ -144,6 +208,12 @@ static bool event(struct nlattr **tb, struct nat64_event_msg *ev)
 		return bib(tb, ev);
 	case NAT64_EVENT_SESSION:
 		return session(tb, ev);
+	case NAT64_EVENT_POOL:
+		return pool(tb, ev);
+	case NAT64_EVENT_THRESHOLD:
+		return threshold(tb, ev);
+	case NAT64_EVENT_DET:
+		return det(tb, ev);
 	default:
 		return true;
 	}

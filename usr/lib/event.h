@@ -28,6 +28,7 @@
 #include <netinet/in.h>
 #include <linux/nat64.h>
 
+#include "det.h"	/* ../src: struct nat64_det */
 #include "nl.h"
 
 /* One message of the group, as far as its command is known. */
@@ -49,7 +50,12 @@ struct nat64_event_msg {
 	uint16_t port6, port4;
 	struct in_addr remote4;	/* SESSION_*: the IPv4 peer Z#z */
 	uint16_t rport;
-	uint32_t limit;		/* QUOTA: subscriber-max-ports (0: not sent) */
+	uint32_t limit;		/* QUOTA: subscriber-max-ports (0: not sent);
+				   THRESHOLD: the threshold; DET_*: ports a
+				   block (K) */
+	uint32_t pool_id;	/* ADDR_FULL, THRESHOLD: natPoolId */
+	uint8_t threshold;	/* THRESHOLD: enum nat64_threshold */
+	struct nat64_det det;	/* DET_SET, DET_DEL: the rule (blocks: S) */
 };
 
 /* What an event carries besides its number, time and instance. */
@@ -59,11 +65,17 @@ enum nat64_event_shape {
 	NAT64_EVENT_SUBSCRIBER,	/* subscriber, address */
 	NAT64_EVENT_BIB,	/* proto, addr6, port6, addr4, port4 */
 	NAT64_EVENT_SESSION,	/* the same, remote4, rport */
+	NAT64_EVENT_POOL,	/* ADDR_FULL: proto, pool_id, the subscriber
+				   (prefix6, plen6; addr4 is 0) */
+	NAT64_EVENT_THRESHOLD,	/* threshold, limit, pool_id; for
+				   NAT64_TH_SUB_MAPPINGS prefix6, plen6, addr4 */
+	NAT64_EVENT_DET,	/* det, limit */
 };
 
 /*
  * "pba-alloc", "pba-release", "pba-full", "quota", "bib-add", "bib-del",
- * "session-add", "session-del", or NULL.
+ * "session-add", "session-del", "addr-full", "threshold", "det-set",
+ * "det-del", or NULL.
  */
 const char *nat64_event_name(unsigned int type);
 enum nat64_event_shape nat64_event_shape(unsigned int type);

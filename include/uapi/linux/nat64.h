@@ -178,7 +178,19 @@
  *       PORT4;
  *     SESSION_ADD, SESSION_DEL (every session, only while the global
  *       NAT64_G_SESSION_EVENTS is on): PROTO, ADDR6, PORT6, ADDR4, PORT4
- *       (its binding), REMOTE4, REMOTE_PORT4 (the IPv4 peer).
+ *       (its binding), REMOTE4, REMOTE_PORT4 (the IPv4 peer);
+ *     ADDR_FULL (a new subscriber found no pool4 address with a free
+ *       block, or without port blocks no address with a free port):
+ *       PROTO, POOL_ID, PREFIX6 + PREFIX6_LEN (the subscriber refused);
+ *       at most one a second per instance;
+ *     THRESHOLD: THRESHOLD (enum nat64_threshold), LIMIT (the threshold
+ *       reached), POOL_ID; NAT64_TH_SUB_MAPPINGS adds PREFIX6 +
+ *       PREFIX6_LEN, ADDR4 (the subscriber). Sent when the count reaches
+ *       the threshold, again only once it has fallen below 3/4 of it;
+ *     DET_SET, DET_DEL (the rule now, or the rule removed): PREFIX6,
+ *       PREFIX6_LEN, SUB_LEN, PREFIX4, PREFIX4_LEN, PORT_MIN, PORT_MAX,
+ *       BLOCKS (blocks per address, as the formula counts them), LIMIT
+ *       (ports per block).
  *   An event the kernel could not deliver to every listener (a full
  *   receive buffer) is counted event_lost; the listener's socket then
  *   reports ENOBUFS, and the next SEQ shows how many it missed.
@@ -275,6 +287,9 @@ enum nat64_global {
 	NAT64_G_PBA_SIZE,		/* u16, 64-32768, default 1024 */
 	NAT64_G_PBA_HOLD,		/* u32, seconds, default 60 */
 	NAT64_G_SESSION_EVENTS,		/* u8 0/1, default 0: per-session events */
+	NAT64_G_POOL_ID,		/* u32, default 0: natPoolId of its events */
+	NAT64_G_BIB_THRESHOLD,		/* u32, default 0 (off): bindings */
+	NAT64_G_SUB_THRESHOLD,		/* u32, default 0 (off): a subscriber's */
 	__NAT64_G_MAX
 };
 #define NAT64_G_MAX (__NAT64_G_MAX - 1)
@@ -361,6 +376,8 @@ enum nat64_attr {
 	NAT64_A_SEQ,		/* u64, an instance's event number */
 	NAT64_A_TIME_MS,	/* u64, ms since 1970 (realtime) */
 	NAT64_A_LIMIT,		/* u32, a subscriber's port limit */
+	NAT64_A_POOL_ID,	/* u32, natPoolId (NAT64_G_POOL_ID) */
+	NAT64_A_THRESHOLD,	/* u8, enum nat64_threshold */
 	__NAT64_A_MAX
 };
 #define NAT64_A_MAX (__NAT64_A_MAX - 1)
@@ -376,9 +393,22 @@ enum nat64_event {
 	NAT64_EV_BIB_DEL,	/* a static BIB entry deleted */
 	NAT64_EV_SESSION_ADD,	/* a session created (NAT64_G_SESSION_EVENTS) */
 	NAT64_EV_SESSION_DEL,	/* a session ended (NAT64_G_SESSION_EVENTS) */
+	NAT64_EV_ADDR_FULL,	/* no pool4 address has room for a subscriber */
+	NAT64_EV_THRESHOLD,	/* a count of bindings reached its threshold */
+	NAT64_EV_DET_SET,	/* the deterministic NAT rule set or replaced */
+	NAT64_EV_DET_DEL,	/* the deterministic NAT rule removed */
 	__NAT64_EV_MAX
 };
 #define NAT64_EV_MAX (__NAT64_EV_MAX - 1)
+
+/*
+ * What a NAT64_EV_THRESHOLD reached (NAT64_A_THRESHOLD): the values are
+ * RFC 8158's natThresholdEvent (IANA "NAT Threshold Events").
+ */
+enum nat64_threshold {
+	NAT64_TH_MAPPINGS = 3,	  /* the instance's bindings (NAT64_G_BIB_THRESHOLD) */
+	NAT64_TH_SUB_MAPPINGS = 4, /* a subscriber's (NAT64_G_SUB_THRESHOLD) */
+};
 
 /*
  * Per-instance counters. Ids are stable: new counters are appended, none
