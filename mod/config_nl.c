@@ -44,11 +44,14 @@ static const struct nla_policy global_policy[NAT64_G_MAX + 1] = {
 	[NAT64_G_PBA_SIZE] = NLA_POLICY_MIN(NLA_U16, NAT64_PBA_MIN),
 	[NAT64_G_PBA_HOLD] = { .type = NLA_U32 },
 	[NAT64_G_SESSION_EVENTS] = NLA_POLICY_MAX(NLA_U8, 1),
+	[NAT64_G_POOL_ID] = { .type = NLA_U32 },
+	[NAT64_G_BIB_THRESHOLD] = { .type = NLA_U32 },
+	[NAT64_G_SUB_THRESHOLD] = { .type = NLA_U32 },
 };
 
 /* The globals only a nat64 instance has: [first, last]. */
 #define NAT64_G_STATEFUL_FIRST	NAT64_G_UDP_TIMEOUT
-#define NAT64_G_STATEFUL_LAST	NAT64_G_SESSION_EVENTS
+#define NAT64_G_STATEFUL_LAST	NAT64_G_SUB_THRESHOLD
 
 const struct nla_policy nat64_global_set_policy[NAT64_A_MAX + 1] = {
 	[NAT64_A_INSTANCE] = { .type = NLA_NUL_STRING,
@@ -121,6 +124,12 @@ static void apply(struct nat64_globals *g, struct nlattr **t)
 		g->pba_hold = nla_get_u32(t[NAT64_G_PBA_HOLD]);
 	if (t[NAT64_G_SESSION_EVENTS])
 		g->session_events = nla_get_u8(t[NAT64_G_SESSION_EVENTS]);
+	if (t[NAT64_G_POOL_ID])
+		g->pool_id = nla_get_u32(t[NAT64_G_POOL_ID]);
+	if (t[NAT64_G_BIB_THRESHOLD])
+		g->bib_threshold = nla_get_u32(t[NAT64_G_BIB_THRESHOLD]);
+	if (t[NAT64_G_SUB_THRESHOLD])
+		g->sub_threshold = nla_get_u32(t[NAT64_G_SUB_THRESHOLD]);
 }
 
 /* A stateful global set on another mode would be silently useless. */
@@ -214,7 +223,10 @@ static int put_stateful(struct sk_buff *skb, const struct nat64_globals *g)
 	    nla_put_u8(skb, NAT64_G_PBA, g->pba) ||
 	    nla_put_u16(skb, NAT64_G_PBA_SIZE, g->pba_size) ||
 	    nla_put_u32(skb, NAT64_G_PBA_HOLD, g->pba_hold) ||
-	    nla_put_u8(skb, NAT64_G_SESSION_EVENTS, g->session_events))
+	    nla_put_u8(skb, NAT64_G_SESSION_EVENTS, g->session_events) ||
+	    nla_put_u32(skb, NAT64_G_POOL_ID, g->pool_id) ||
+	    nla_put_u32(skb, NAT64_G_BIB_THRESHOLD, g->bib_threshold) ||
+	    nla_put_u32(skb, NAT64_G_SUB_THRESHOLD, g->sub_threshold))
 		return -EMSGSIZE;
 	return 0;
 }

@@ -14,6 +14,7 @@
 #include <linux/nat64.h>
 #include <net/genetlink.h>
 
+#include "det.h"
 #include "event.h"
 #include "instance.h"
 #include "netlink.h"
@@ -38,9 +39,43 @@ u64 nat64_event_seq(const struct nat64_instance *inst)
 	return atomic64_read(&inst->event_seq);
 }
 
+/* The rule, with S and K as the formula counts them. */
+static int put_det(struct sk_buff *skb, const struct nat64_det *d)
+{
+	if (nla_put_in6_addr(skb, NAT64_A_PREFIX6, &d->prefix6) ||
+	    nla_put_u8(skb, NAT64_A_PREFIX6_LEN, d->plen6) ||
+	    nla_put_u8(skb, NAT64_A_SUB_LEN, d->sub_len) ||
+	    nla_put_in_addr(skb, NAT64_A_PREFIX4, d->addr4) ||
+	    nla_put_u8(skb, NAT64_A_PREFIX4_LEN, d->plen4) ||
+	    nla_put_u16(skb, NAT64_A_PORT_MIN, d->port_min) ||
+	    nla_put_u16(skb, NAT64_A_PORT_MAX, d->port_max) ||
+	    nla_put_u32(skb, NAT64_A_BLOCKS, nat64_det_blocks(d)) ||
+	    nla_put_u32(skb, NAT64_A_LIMIT, nat64_det_ports(d)))
+		return -EMSGSIZE;
+	return 0;
+}
+
 static int put_fields(struct sk_buff *skb, const struct nat64_event_info *e)
 {
 	switch (e->type) {
+	case NAT64_EV_DET_SET:
+	case NAT64_EV_DET_DEL:
+		return put_det(skb, e->det);
+	case NAT64_EV_ADDR_FULL:
+		if (nla_put_u8(skb, NAT64_A_PROTO, e->proto) ||
+		    nla_put_u32(skb, NAT64_A_POOL_ID, e->pool_id) ||
+		    nla_put_in6_addr(skb, NAT64_A_PREFIX6, &e->addr6) ||
+		    nla_put_u8(skb, NAT64_A_PREFIX6_LEN, e->plen6))
+			return -EMSGSIZE;
+		return 0;
+	case NAT64_EV_THRESHOLD:
+		if (nla_put_u8(skb, NAT64_A_THRESHOLD, e->threshold) ||
+		    nla_put_u32(skb, NAT64_A_LIMIT, e->limit) ||
+		    nla_put_u32(skb, NAT64_A_POOL_ID, e->pool_id))
+			return -EMSGSIZE;
+		if (e->threshold != NAT64_TH_SUB_MAPPINGS)
+			return 0;
+		goto subscriber;
 	case NAT64_EV_PBA_ALLOC:
 	case NAT64_EV_PBA_RELEASE:
 		if (nla_put_u16(skb, NAT64_A_PORT_MIN, e->port_min) ||
@@ -52,6 +87,7 @@ static int put_fields(struct sk_buff *skb, const struct nat64_event_info *e)
 			return -EMSGSIZE;
 		fallthrough;
 	case NAT64_EV_PBA_FULL:
+subscriber:
 		if (nla_put_in6_addr(skb, NAT64_A_PREFIX6, &e->addr6) ||
 		    nla_put_u8(skb, NAT64_A_PREFIX6_LEN, e->plen6) ||
 		    nla_put_in_addr(skb, NAT64_A_ADDR4, e->addr4))

@@ -48,6 +48,9 @@ struct nat64_globals {
 	u16 pba_size;			/* ports a block */
 	u32 pba_hold;			/* seconds an empty block is kept */
 	bool session_events;		/* NAT64_EV_SESSION_ADD/DEL */
+	u32 pool_id;			/* natPoolId of ADDR_FULL, THRESHOLD */
+	u32 bib_threshold;		/* NAT64_TH_MAPPINGS; 0: off */
+	u32 sub_threshold;		/* NAT64_TH_SUB_MAPPINGS; 0: off */
 };
 
 struct nat64_instance {

@@ -84,6 +84,7 @@ struct sub {
 	struct list_head blocks;	/* struct pblock.sibling */
 	u32 nblocks;
 	u8 plen;			/* of prefix */
+	bool over;			/* at sub-threshold: event sent */
 };
 
 /*
@@ -148,9 +149,11 @@ struct nat64_state {
 	struct hlist_head *by6, *by4, *sess, *subs;
 	struct list_head lru[LT_MAX];
 	u32 nsessions;
+	u32 nbibs;			/* dynamic bindings */
+	bool bibs_over;			/* at bib-threshold: event sent */
 	struct hlist_head *blocks;	/* port blocks by (addr, first) */
 	struct list_head idle;		/* blocks with no binding, oldest first */
-	unsigned long full_at, quota_at;	/* last such event */
+	unsigned long full_at, quota_at, addr_at;	/* last such event */
 	struct hlist_head *syn4;	/* held IPv4 SYNs by (T, t, Z, z) */
 	struct list_head syn4_fifo;	/* the same, oldest first */
 	u32 nsyn4;
@@ -520,6 +523,15 @@ int nat64_pool4_get(struct nat64_instance *inst, unsigned int idx,
 
 /* --- the deterministic NAT rule (RFC 7422) ----------------------------- */
 
+/* 7422-5: every change of the rule is an event, with the rule. */
+static void det_event(struct nat64_instance *inst, u8 type,
+		      const struct nat64_det *d)
+{
+	struct nat64_event_info e = { .type = type, .det = d };
+
+	nat64_event(inst, &e);
+}
+
 /* Process context; the caller holds pn->lock (serialises writers). */
 int nat64_det_set(struct nat64_instance *inst, const struct nat64_det *d,
 		  struct netlink_ext_ack *extack)
@@ -552,6 +564,7 @@ int nat64_det_set(struct nat64_instance *inst, const struct nat64_det *d,
 		/* bindings the old rule gave and the new one does not */
 		flush(st, FLUSH_OUTSIDE);
 	}
+	det_event(inst, NAT64_EV_DET_SET, d);
 	return 0;
 }
 
@@ -565,6 +578,7 @@ int nat64_det_del(struct nat64_instance *inst, struct netlink_ext_ack *extack)
 		return -ENOENT;
 	}
 	RCU_INIT_POINTER(st->det, NULL);
+	det_event(inst, NAT64_EV_DET_DEL, &old->d);
 	kfree_rcu(old, rcu);
 	flush(st, FLUSH_OUTSIDE);
 	return 0;
@@ -627,6 +641,86 @@ static void block_refused(struct nat64_state *st, u8 type,
 		return;
 	*at = jiffies ?: 1;
 	block_event(st, type, s, a, NULL);
+}
+
+/*
+ * No address of pool4 has room for subscriber @prefix (8158-9's
+ * addresses exhausted): one event a second at most.
+ */
+static void addr_full(struct nat64_state *st, const struct nat64_globals *g,
+		      u8 proto, const struct in6_addr *prefix, u8 plen)
+{
+	struct nat64_event_info e = {
+		.type = NAT64_EV_ADDR_FULL, .proto = proto, .addr6 = *prefix,
+		.plen6 = plen, .pool_id = g->pool_id,
+	};
+
+	if (st->addr_at && time_before(jiffies, st->addr_at + HZ))
+		return;
+	st->addr_at = jiffies ?: 1;
+	nat64_event(st->inst, &e);
+}
+
+/* A count reached @limit: the instance's bindings, or those of @s. */
+static void threshold_event(struct nat64_state *st,
+			    const struct nat64_globals *g, const struct sub *s,
+			    u32 limit)
+{
+	struct nat64_event_info e = {
+		.type = NAT64_EV_THRESHOLD, .threshold = NAT64_TH_MAPPINGS,
+		.limit = limit, .pool_id = g->pool_id,
+	};
+
+	if (s) {
+		e.threshold = NAT64_TH_SUB_MAPPINGS;
+		e.addr6 = s->prefix;
+		e.plen6 = s->plen;
+		e.addr4 = s->addr4;
+	}
+	nat64_event(st->inst, &e);
+}
+
+/* Below 3/4 of its threshold, a count may report reaching it again. */
+static bool threshold_rearms(u32 count, u32 limit)
+{
+	return !limit || count < limit - limit / 4;
+}
+
+/*
+ * A dynamic binding of @s (or of no subscriber) is going: the instance's
+ * count, and whether the thresholds may report again. @s still counts it.
+ */
+static void bib_uncount(struct nat64_state *st, struct sub *s)
+{
+	const struct nat64_globals *g;
+
+	st->nbibs--;
+	if (likely(!st->bibs_over && !(s && s->over)))
+		return;
+	rcu_read_lock();
+	g = rcu_dereference(st->inst->globals);
+	if (st->bibs_over && threshold_rearms(st->nbibs, g->bib_threshold))
+		st->bibs_over = false;
+	if (s && s->over && threshold_rearms(s->bibs - 1, g->sub_threshold))
+		s->over = false;
+	rcu_read_unlock();
+}
+
+/* A dynamic binding made for @s: the thresholds (8158-10). */
+static void bib_count(struct nat64_state *st, const struct nat64_globals *g,
+		      struct sub *s)
+{
+	st->nbibs++;
+	if (unlikely(g->bib_threshold && !st->bibs_over &&
+		     st->nbibs >= g->bib_threshold)) {
+		st->bibs_over = true;
+		threshold_event(st, g, NULL, g->bib_threshold);
+	}
+	if (unlikely(g->sub_threshold && !s->over &&
+		     s->bibs >= g->sub_threshold)) {
+		s->over = true;
+		threshold_event(st, g, s, g->sub_threshold);
+	}
 }
 
 static void block_free(struct nat64_state *st, struct pblock *k)
@@ -719,6 +813,8 @@ static void bib_del(struct nat64_state *st, struct bib *b)
 	hlist_del_rcu(&b->by4);
 	if (b->sub && !list_empty(&b->sub->blocks))
 		block_unuse(st, b);
+	if (!b->is_static)
+		bib_uncount(st, b->sub);
 	sub_put(st, b->sub);
 	call_rcu(&b->rcu, bib_free_rcu);
 }
@@ -1332,9 +1428,10 @@ static int port_pba(struct nat64_state *st, const struct pool4 *p,
 		}
 	}
 	if (first < 0) {
-		struct sub who = { .prefix = *prefix, .plen = g->sub_len };
-
-		block_refused(st, NAT64_EV_PBA_FULL, s ?: &who, *a);
+		if (s)
+			block_refused(st, NAT64_EV_PBA_FULL, s, *a);
+		else
+			addr_full(st, g, proto, prefix, g->sub_len);
 		*why = NAT64_STAT_DROP_PBA_FULL;
 		return -1;
 	}
@@ -1416,6 +1513,7 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 			port = port_any(st, p, proto, a, p6);
 		}
 		if (port < 0) {
+			addr_full(st, g, proto, &prefix, g->sub_len);
 			*why = NAT64_STAT_DROP_POOL4;
 			return NULL;
 		}
@@ -1436,6 +1534,7 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 	if (blk)
 		block_use(blk);
 	s->bibs++;
+	bib_count(st, g, s);
 	INIT_LIST_HEAD(&b->list);
 	b->sub = s;
 	b->proto = proto;

@@ -296,4 +296,107 @@ sessions() {
 e2e_check "a connection: session-add, then session-del, its binding and peer" \
 	sessions
 e2e_check "instance deleted" inx instance del ev
+
+# --- thresholds, exhaustion, the rule's changes ---------------------------
+# Instance th has four UDP ports on one address: a subscriber's second
+# binding reaches subscriber-threshold 2, the third bib-threshold 3, the
+# fifth finds no port (addresses exhausted, once a second at most).
+# udp SRC6 SPORT...: a datagram from each port of SRC6 to the server.
+udp() {
+	ip netns exec v6 "$E2E_PYTHON" - "$SRV6" "$@" <<'PYEOF'
+import socket
+import sys
+
+dst, src = sys.argv[1], sys.argv[2]
+for port in sys.argv[3:]:
+    s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+    s.bind((src, int(port)))
+    s.sendto(b"x", (dst, 9))
+    s.close()
+PYEOF
+}
+# evs INSTANCE: its numbered events so far, one JSON array
+evs() {
+	jq-e -s -c --arg i "$1" '[.[] | select(.instance == $i and has("seq"))]' \
+		<"$D/mon"
+}
+e2e_check "th: UDP 1024-1027, pool-id 7, thresholds 3 and 2 (8158-10)" sh -c "
+	ip netns exec xl $NAT64CTL instance add th --mode nat64 &&
+	ip netns exec xl $NAT64CTL -i th prefix add 2001:db8:64::/96 &&
+	ip netns exec xl $NAT64CTL -i th pool4 add $WAN4/32 udp 1024-1027 &&
+	ip netns exec xl $NAT64CTL -i th global set subscriber-len 128 \
+		pool-id 7 bib-threshold 3 subscriber-threshold 2"
+e2e_check_eq "global show reads them back" "7 3 2" sh -c "
+	ip netns exec xl $NAT64CTL -j -i th global show |
+	jq-e -r '\"\(.\"pool-id\") \(.\"bib-threshold\") \(.\"subscriber-threshold\")\"'"
+thresholds() {
+	udp "$CLI6" 40001 40002 40003 40004 || return 1
+	sleep 1
+	evs th | tee "$D/th"
+	jq-e --arg c "$CLI6/128" --arg a "$WAN4" '
+		[.[] | select(.event == "threshold")] |
+		length == 2 and
+		(.[0] | .threshold == "subscriber-mappings" and .limit == 2 and
+		 .pool_id == 7 and .subscriber == $c and .address == $a) and
+		(.[1] | .threshold == "mappings" and .limit == 3 and
+		 .pool_id == 7 and (has("subscriber") | not))' <"$D/th" >/dev/null
+}
+e2e_check "4 bindings: subscriber-mappings 2, then mappings 3, once each" thresholds
+exhausted() {
+	udp "$CLI6" 40005 40006 40007 || return 1
+	sleep 1
+	evs th | tee "$D/th"
+	jq-e --arg c "$CLI6/128" '
+		[.[] | select(.event == "addr-full")] |
+		length == 1 and .[0].proto == "udp" and .[0].pool_id == 7 and
+		.[0].subscriber == $c' <"$D/th" >/dev/null
+}
+e2e_check "3 more: no port left, one addr-full (pool 7, the subscriber) for three drops (8158-9)" \
+	exhausted
+e2e_check_eq "the drops are counted drop_pool4" "3" sh -c "
+	ip netns exec xl $NAT64CTL -j stats th | jq-e -r .stats.drop_pool4"
+e2e_check "instance th deleted" inx instance del th
+
+# Port blocks: one block of 64; a second subscriber finds none.
+CLI6B=2001:db8:1::3
+e2e_check "pf: one 64-port block (UDP 1024-1087), pool-id 9; a second client" sh -c "
+	ip -n v6 addr add $CLI6B/64 dev veth6 nodad &&
+	ip netns exec xl $NAT64CTL instance add pf --mode nat64 &&
+	ip netns exec xl $NAT64CTL -i pf prefix add 2001:db8:64::/96 &&
+	ip netns exec xl $NAT64CTL -i pf pool4 add $WAN4/32 udp 1024-1087 &&
+	ip netns exec xl $NAT64CTL -i pf global set port-blocks on \
+		port-block-size 64 subscriber-len 128 pool-id 9"
+pba_exhausted() {
+	udp "$CLI6" 40001 && udp "$CLI6B" 40001 || return 1
+	sleep 1
+	evs pf | tee "$D/pf"
+	jq-e --arg c "$CLI6/128" --arg b "$CLI6B/128" '
+		[.[] | .event] == ["pba-alloc", "addr-full"] and
+		.[0].subscriber == $c and .[1].subscriber == $b and
+		.[1].pool_id == 9' <"$D/pf" >/dev/null
+}
+e2e_check "the first client takes the block, the second gets addr-full (8158-9)" \
+	pba_exhausted
+DRULE="2001:db8:1::/120 128 203.0.113.9/32 1024-65535"
+rule_events() {
+	inx -i pf det set $DRULE && inx -i pf det del || return 1
+	sleep 1
+	evs pf | tee "$D/pf"
+	jq-e '[.[] | select(.event | startswith("det"))] |
+		length == 2 and .[0].event == "det-set" and
+		.[1].event == "det-del" and
+		all(.[]; .prefix6 == "2001:db8:1::/120" and
+			.subscriber_len == 128 and .prefix4 == "203.0.113.9/32" and
+			.port_min == 1024 and .port_max == 65535 and
+			.blocks == 256 and .block_ports == 252)' \
+		<"$D/pf" >/dev/null
+}
+e2e_check "det set and det del are events with the rule, S and K (7422-5)" \
+	rule_events
+pf_numbers() {
+	echo "$(evs pf | jq-e -c '[.[].seq]')" "$(inx -j stats pf |
+		jq-e -r '"\(.stats.event_sent) \(.stats.event_lost)"')"
+}
+e2e_check_eq "pf: 4 events numbered 1-4, none lost" "[1,2,3,4] 4 0" pf_numbers
+e2e_check "instance pf deleted" inx instance del pf
 e2e_done

@@ -23,6 +23,9 @@ static int global_size(uint16_t id)
 	case NAT64_G_SUB_MAX_PORTS:
 	case NAT64_G_SUB_MAX_SESSIONS:
 	case NAT64_G_PBA_HOLD:
+	case NAT64_G_POOL_ID:
+	case NAT64_G_BIB_THRESHOLD:
+	case NAT64_G_SUB_THRESHOLD:
 		return 4;
 	default:
 		return 1;

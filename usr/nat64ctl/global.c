@@ -66,6 +66,11 @@ static const struct global_key keys[] = {
 	  "0-4294967295 (seconds)" },
 	{ "session-events", NAT64_G_SESSION_EVENTS, onoff_words, 0, 0,
 	  "on|off" },
+	{ "pool-id", NAT64_G_POOL_ID, NULL, 0, UINT32_MAX, "0-4294967295" },
+	{ "bib-threshold", NAT64_G_BIB_THRESHOLD, NULL, 0, UINT32_MAX,
+	  "0-4294967295 (0: off)" },
+	{ "subscriber-threshold", NAT64_G_SUB_THRESHOLD, NULL, 0, UINT32_MAX,
+	  "0-4294967295 (0: off)" },
 };
 
 static const struct global_key *find_key(const char *name)
@@ -268,7 +273,14 @@ out:
 	"  port-block-hold SECONDS        how long an empty block stays its\n" \
 	"                                 subscriber's (default 60)\n" \
 	"  session-events on|off          an event for every session created and\n" \
-	"                                 ended (per-flow logging; off)\n"
+	"                                 ended (per-flow logging; off)\n" \
+	"  pool-id N                      the natPoolId of the instance's\n" \
+	"                                 addr-full and threshold events (0)\n" \
+	"  bib-threshold N                a threshold event when the instance's\n" \
+	"                                 dynamic BIB entries reach N (0: off)\n" \
+	"  subscriber-threshold N         a threshold event when a subscriber's\n" \
+	"                                 BIB entries reach N (0: off); either\n" \
+	"                                 reports again once below 3/4 of N\n"
 
 static const struct nat64ctl_cmd cmds[] = {
 	{

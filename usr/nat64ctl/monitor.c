@@ -125,11 +125,26 @@ struct words {
 	char remote4[INET_ADDRSTRLEN];
 	const char *proto;
 	char buf[2][16];	/* event and proto, for ones we do not know */
+	char det6[NAT64_PREFIX6_STRLEN];	/* DET_*: the rule's prefixes */
+	char det4[INET_ADDRSTRLEN + 4];
+	const char *threshold;	/* THRESHOLD: which */
+	char buf_th[16];
 };
+
+/* RFC 8158's natThresholdEvent values we send, as words. */
+static const char *threshold_str(unsigned int t, char *buf)
+{
+	if (t == NAT64_TH_MAPPINGS)
+		return "mappings";
+	if (t == NAT64_TH_SUB_MAPPINGS)
+		return "subscriber-mappings";
+	snprintf(buf, 16, "threshold%u", t);
+	return buf;
+}
 
 static void words_of(const struct nat64_event_msg *ev, struct words *w)
 {
-	char a[INET6_ADDRSTRLEN];
+	char a[INET6_ADDRSTRLEN], a4[INET_ADDRSTRLEN];
 
 	time_str(ev->time_ms, w->time);
 	w->event = event_str(ev->type, w->buf[0]);
@@ -139,6 +154,11 @@ static void words_of(const struct nat64_event_msg *ev, struct words *w)
 	inet_ntop(AF_INET6, &ev->addr6, w->addr6, sizeof(w->addr6));
 	inet_ntop(AF_INET, &ev->remote4, w->remote4, sizeof(w->remote4));
 	w->proto = proto_str(ev->proto, w->buf[1]);
+	w->threshold = threshold_str(ev->threshold, w->buf_th);
+	inet_ntop(AF_INET6, &ev->det.prefix6, a, sizeof(a));
+	snprintf(w->det6, sizeof(w->det6), "%s/%u", a, ev->det.plen6);
+	inet_ntop(AF_INET, &ev->det.addr4, a4, sizeof(a4));
+	snprintf(w->det4, sizeof(w->det4), "%s/%u", a4, ev->det.plen4);
 }
 
 /* SEQ TIME INSTANCE EVENT FIELDS */
@@ -163,6 +183,19 @@ static void event_text(const struct nat64_event_msg *ev,
 		       w->addr4, ev->port4);
 		if (nat64_event_shape(ev->type) == NAT64_EVENT_SESSION)
 			printf(" %s#%u", w->remote4, ev->rport);
+		break;
+	case NAT64_EVENT_POOL:
+		printf(" %s %s pool %u", w->proto, w->sub, ev->pool_id);
+		break;
+	case NAT64_EVENT_THRESHOLD:
+		printf(" %s %u pool %u", w->threshold, ev->limit, ev->pool_id);
+		if (ev->threshold == NAT64_TH_SUB_MAPPINGS)
+			printf(" %s %s", w->sub, w->addr4);
+		break;
+	case NAT64_EVENT_DET:
+		printf(" %s /%u %s %u-%u blocks %u ports %u", w->det6,
+		       ev->det.sub_len, w->det4, ev->det.port_min,
+		       ev->det.port_max, ev->det.blocks, ev->limit);
 		break;
 	default:
 		break;
@@ -203,6 +236,29 @@ static void event_json(const struct nat64_event_msg *ev,
 	if (shape == NAT64_EVENT_SESSION) {
 		nat64_json_kv_string(&j, "remote4", w->remote4);
 		nat64_json_kv_u64(&j, "rport", ev->rport);
+	}
+	if (shape == NAT64_EVENT_POOL) {
+		nat64_json_kv_string(&j, "proto", w->proto);
+		nat64_json_kv_string(&j, "subscriber", w->sub);
+	}
+	if (shape == NAT64_EVENT_THRESHOLD) {
+		nat64_json_kv_string(&j, "threshold", w->threshold);
+		nat64_json_kv_u64(&j, "limit", ev->limit);
+		if (ev->threshold == NAT64_TH_SUB_MAPPINGS) {
+			nat64_json_kv_string(&j, "subscriber", w->sub);
+			nat64_json_kv_string(&j, "address", w->addr4);
+		}
+	}
+	if (shape == NAT64_EVENT_POOL || shape == NAT64_EVENT_THRESHOLD)
+		nat64_json_kv_u64(&j, "pool_id", ev->pool_id);
+	if (shape == NAT64_EVENT_DET) {
+		nat64_json_kv_string(&j, "prefix6", w->det6);
+		nat64_json_kv_u64(&j, "subscriber_len", ev->det.sub_len);
+		nat64_json_kv_string(&j, "prefix4", w->det4);
+		nat64_json_kv_u64(&j, "port_min", ev->det.port_min);
+		nat64_json_kv_u64(&j, "port_max", ev->det.port_max);
+		nat64_json_kv_u64(&j, "blocks", ev->det.blocks);
+		nat64_json_kv_u64(&j, "block_ports", ev->limit);
 	}
 	nat64_json_object_end(&j);
 	nat64_json_end(&j);
@@ -482,12 +538,23 @@ static const struct nat64ctl_cmd cmds[] = {
 			"    pba-alloc, pba-release  SUBSCRIBER ADDRESS MIN-MAX\n"
 			"    pba-full, quota         SUBSCRIBER ADDRESS\n"
 			"    bib-add, bib-del        PROTO [IPV6]#PORT IPV4#PORT\n"
+			"    session-add, session-del\n"
+			"                            PROTO [IPV6]#PORT IPV4#PORT PEER#PORT\n"
+			"    addr-full               PROTO SUBSCRIBER pool ID\n"
+			"    threshold               mappings LIMIT pool ID, or\n"
+			"                            subscriber-mappings LIMIT pool ID\n"
+			"                            SUBSCRIBER ADDRESS\n"
+			"    det-set, det-del        PREFIX6 /LEN PREFIX4 MIN-MAX blocks S\n"
+			"                            ports K\n"
 			"  instance-new NAME MODE, instance-del NAME MODE\n"
 			"  lost N events of INSTANCE (seq A-B): a gap in its numbers\n"
 			"  overrun: the receive buffer was full, events were lost\n"
 			"JSON: one object a line, {\"seq\", \"time_ms\", \"time\", \"instance\",\n"
 			"\"event\", then \"subscriber\", \"address\", \"port_min\", \"port_max\" or\n"
-			"\"proto\", \"addr6\", \"port6\", \"addr4\", \"port4\"}; {\"event\":\n"
+			"\"proto\", \"addr6\", \"port6\", \"addr4\", \"port4\" (sessions add\n"
+			"\"remote4\", \"rport\"), or \"threshold\", \"limit\", \"pool_id\", or\n"
+			"\"prefix6\", \"subscriber_len\", \"prefix4\", \"blocks\",\n"
+			"\"block_ports\"}; {\"event\":\n"
 			"\"instance-new\" or \"instance-del\", \"instance\", \"mode\"}; {\"event\":\n"
 			"\"lost\", \"instance\", \"lost\", \"from\", \"to\"}; {\"event\": \"overrun\"}.\n"
 			"At the end, on standard error: 'nat64ctl: monitor: N events, M lost'.\n"
