@@ -27,9 +27,8 @@ struct nat64_event_info {
 	u16 port_min, port_max;		/* PBA_ALLOC, PBA_RELEASE */
 	__be32 remote4;			/* SESSION_*: the IPv4 peer */
 	u16 rport;
-	u32 limit;			/* QUOTA: subscriber-max-ports;
-					   THRESHOLD: the threshold;
-					   DET_*: ports a block */
+	/* QUOTA: subscriber-max-ports; THRESHOLD: it; DET_*: ports a block */
+	u32 limit;
 	u32 pool_id;			/* ADDR_FULL, THRESHOLD */
 	u8 threshold;			/* enum nat64_threshold */
 	const struct nat64_det *det;	/* DET_SET, DET_DEL: the rule */
