@@ -1386,23 +1386,27 @@ static int port_in(struct nat64_state *st, const struct nat64_pool4_info *e,
  * takes a new block on its address when its blocks are full (up to
  * subscriber-max-ports ports of blocks). A new subscriber takes its
  * first block on the first address, from the one its prefix hashes to,
- * that has one free. *sp is the subscriber (made here for a new one),
- * *kp the block. The port, or -1 and *why.
+ * that has one free; so does one whose address is not pool4's (a
+ * deterministic subscriber overflowing its range, 7422-3). *sp is the
+ * subscriber (made here for a new one), *kp the block. The port, or -1
+ * and *why.
  */
 static int port_pba(struct nat64_state *st, const struct pool4 *p,
 		    const struct nat64_globals *g, struct sub **sp,
-		    const struct in6_addr *prefix, u32 h, u8 proto, u16 want,
-		    u32 total, __be32 *a, struct pblock **kp, u32 *why)
+		    const struct in6_addr *prefix, u8 plen, u32 h, u8 proto,
+		    u16 want, u32 total, __be32 *a, struct pblock **kp,
+		    u32 *why)
 {
 	const struct nat64_pool4_info *e = NULL;
 	struct sub *s = *sp;
 	struct pblock *k;
 	u32 start, tries, quota;
 	int port, first = -1;
+	bool paired;
 
 	if (s) {
-		e = entry_of(p, proto, s->addr4);
 		list_for_each_entry(k, &s->blocks, sibling) {
+			e = entry_of(p, proto, k->addr);
 			port = e ? port_in(st, e, k, want) : -1;
 			if (port >= 0)
 				goto found;
@@ -1413,9 +1417,12 @@ static int port_pba(struct nat64_state *st, const struct pool4 *p,
 			*why = NAT64_STAT_DROP_SUB_PORTS;
 			return -1;
 		}
+		e = entry_of(p, proto, s->addr4);
+	}
+	paired = e;
+	if (paired) {
 		*a = s->addr4;
-		if (e)
-			first = block_pick(st, e, *a, g->pba_size);
+		first = block_pick(st, e, *a, g->pba_size);
 	} else {
 		*a = 0;
 		start = siphash(prefix, sizeof(*prefix), &st->key) % total;
@@ -1428,15 +1435,15 @@ static int port_pba(struct nat64_state *st, const struct pool4 *p,
 		}
 	}
 	if (first < 0) {
-		if (s)
+		if (paired)
 			block_refused(st, NAT64_EV_PBA_FULL, s, *a);
 		else
-			addr_full(st, g, proto, prefix, g->sub_len);
+			addr_full(st, g, proto, prefix, plen);
 		*why = NAT64_STAT_DROP_PBA_FULL;
 		return -1;
 	}
 	if (!s) {
-		s = sub_new(st, prefix, g->sub_len, h, *a);
+		s = sub_new(st, prefix, plen, h, *a);
 		if (!s) {
 			*why = NAT64_STAT_DROP_NOMEM;
 			return -1;
@@ -1474,13 +1481,15 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 	__be32 a;
 	int port = -1;
 	bool det = r && nat64_det_contains6(&r->d, a6);
+	u8 plen;
 
 	total = p ? addr_count(p, proto) : 0;
 	if (!total && !det) {
 		*why = NAT64_STAT_DROP_POOL4;
 		return NULL;
 	}
-	ipv6_addr_prefix(&prefix, a6, det ? r->d.sub_len : g->sub_len);
+	plen = det ? r->d.sub_len : g->sub_len;
+	ipv6_addr_prefix(&prefix, a6, plen);
 	h = hash6(st, 0, &prefix, 0, SUB_BITS);
 	s = sub_find(st, &prefix, h);
 	if (s && g->sub_max_ports && s->bibs >= g->sub_max_ports) {
@@ -1489,13 +1498,17 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 	}
 	if (det) {
 		port = port_det(st, &r->d, proto, a6, p6, &a);
-		if (port < 0) {
+		/* its range full: with port blocks, a logged block (7422-3) */
+		if (port < 0 && g->pba && total)
+			port = port_pba(st, p, g, &s, &prefix, plen, h, proto,
+					p6, total, &a, &blk, why);
+		else if (port < 0)
 			*why = NAT64_STAT_DROP_DET_PORTS;
+		if (port < 0)
 			return NULL;
-		}
 	} else if (g->pba) {
-		port = port_pba(st, p, g, &s, &prefix, h, proto, p6, total, &a,
-				&blk, why);
+		port = port_pba(st, p, g, &s, &prefix, plen, h, proto, p6,
+				total, &a, &blk, why);
 		if (port < 0)
 			return NULL;
 	} else {
@@ -1524,7 +1537,7 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 		return NULL;
 	}
 	if (!s) {
-		s = sub_new(st, &prefix, det ? r->d.sub_len : g->sub_len, h, a);
+		s = sub_new(st, &prefix, plen, h, a);
 		if (!s) {
 			kmem_cache_free(bib_cache, b);
 			*why = NAT64_STAT_DROP_NOMEM;

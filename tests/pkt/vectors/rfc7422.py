@@ -13,7 +13,7 @@ DETMIX shares the translator between a rule (the 2 addresses of
 203.0.113.0/31, 128 ports each, 1 a subscriber) and pool4 203.0.113.2
 for everyone else.
 """
-from scapy.layers.inet import TCP, ICMP
+from scapy.layers.inet import IP, TCP, ICMP
 from scapy.layers.inet6 import ICMPv6EchoRequest
 from scapy.packet import Raw
 
@@ -108,3 +108,34 @@ send, exp = x46((u(53, 40002), u(53, 1234)), src4=Z1, dst4="203.0.113.1",
                 src6=p6(Z1), dst6=sub(5))
 vec("7422-1/mix-reply", "and its reply comes back through the rule's "
     "address", DETMIX, send, exp)
+
+# 7422-3 with D > 0: the rule's subscribers may overflow into port blocks
+# of pool4 (port-blocks on), each block an allocation event, logged. The
+# rule gives one port a subscriber; pool4 203.0.113.8 holds two blocks
+# of 64.
+DETOVF = Cfg(mode="nat64", det=("2001:db8:100::/120", "128", "203.0.113.0/30",
+                                "40000-40063"),
+             pool4=(("203.0.113.8", "udp", "1024-1151"),),
+             glob={"port-blocks": "on", "port-block-size": 64})
+
+
+def overflowed(got):
+    p = [(IP(b).src, IP(b)[1].sport) for b in got[4]]
+    if len(p) != 2 or p[0] != ("203.0.113.1", 40001):
+        return f"left from {p}: want 203.0.113.1:40001 first"
+    if p[1][0] != "203.0.113.8" or not 1024 <= p[1][1] <= 1151:
+        return f"left from {p}: want the second from 203.0.113.8:1024-1151"
+    return None
+
+
+s1, e1 = out(5, 1234, "203.0.113.1", 40001)
+s2, e2 = out(5, 1235, "203.0.113.8", 1024)
+vec("7422-3/overflow", "subscriber 5's first flow takes its one port of "
+    "the rule; its second overflows into a block of pool4, given and "
+    "counted as an allocation (logged: pba-alloc)", DETOVF, [s1, s2],
+    [e1, e2], ignore=ID + ["udp.sport"], check=overflowed,
+    counters={"pba_alloc": 1, "bib_new": 2, "drop_det_ports": 0})
+s3, e3 = out(9, 1234, "203.0.113.1", 40002)
+vec("7422-3/in-range", "subscriber 9, within its range, takes no block: "
+    "203.0.113.1:40002", DETOVF, s3, e3, ignore=ID,
+    counters={"pba_alloc": 0, "bib_new": 1})
