@@ -1315,26 +1315,32 @@ static const struct nat64_pool4_info *entry_of(const struct pool4 *p,
 	return NULL;
 }
 
+/* Whether block @first of an address is held (nat64_pba_pick()). */
+struct block_of_addr {
+	struct nat64_state *st;
+	__be32 a;
+};
+
+static bool block_taken(void *ctx, u16 first)
+{
+	struct block_of_addr *b = ctx;
+
+	return block_find(b->st, b->a, first);
+}
+
 /*
  * A free block of @size ports on @a inside @e's range: size-aligned,
  * above 1023, the first one free from a random place (RFC 6056). Its
  * first port, or -1.
  */
+
 static int block_pick(struct nat64_state *st,
 		      const struct nat64_pool4_info *e, __be32 a, u16 size)
 {
-	u32 lo, hi, n, start, i, first;
+	struct block_of_addr b = { st, a };
 
-	if (!nat64_pba_span(e->min, e->max, size, &lo, &hi))
-		return -1;
-	n = hi - lo;
-	start = get_random_u32_below(n);
-	for (i = 0; i < n; i++) {
-		first = (lo + (start + i) % n) * size;
-		if (!block_find(st, a, first))
-			return first;
-	}
-	return -1;
+	return nat64_pba_pick(e->min, e->max, size, get_random_u32(),
+			      block_taken, &b);
 }
 
 /*

@@ -22,3 +22,19 @@ u32 nat64_pba_quota(u32 max_ports, u16 size)
 		return 0xffffffffU;
 	return max_ports / size ? max_ports / size : 1;
 }
+
+int nat64_pba_pick(u16 min, u16 max, u16 size, u32 start,
+		   bool (*taken)(void *ctx, u16 first), void *ctx)
+{
+	u32 lo, hi, n, i, first;
+
+	if (!nat64_pba_span(min, max, size, &lo, &hi))
+		return -1;
+	n = hi - lo;
+	for (i = 0; i < n; i++) {
+		first = (lo + (start % n + i) % n) * size;
+		if (!taken(ctx, first))
+			return first;
+	}
+	return -1;
+}

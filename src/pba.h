@@ -28,4 +28,14 @@ bool nat64_pba_span(u16 min, u16 max, u16 size, u32 *lo, u32 *hi);
  */
 u32 nat64_pba_quota(u32 max_ports, u16 size);
 
+/*
+ * The block to give out of ports @min-@max: the first one free, looking
+ * from the span's block @start % n on and wrapping round (@start is a
+ * random number: which block a subscriber gets is not predictable, RFC
+ * 6056). @taken(@ctx, first port) says whether a block is held. Its
+ * first port, or -1 when every block is held or the range has none.
+ */
+int nat64_pba_pick(u16 min, u16 max, u16 size, u32 start,
+		   bool (*taken)(void *ctx, u16 first), void *ctx);
+
 #endif /* NAT64_PBA_H */

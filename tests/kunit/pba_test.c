@@ -7,7 +7,9 @@
  * The brute-force case walks every block size (64-32768) over ranges of
  * every shape: each block the span gives lies whole inside the range and
  * above 1023, no two share a port, and no whole aligned block of the
- * range is left out.
+ * range is left out. The allocator's cases (nat64_pba_pick(), which
+ * mod/state.c gives blocks with) fill addresses from random starts: no
+ * block is given twice, all are given, a released one comes back.
  */
 #include <kunit/test.h>
 #include "../../src/pba.h"
@@ -89,10 +91,150 @@ static void test_span_brute(struct kunit *test)
 	}
 }
 
+/* The blocks an address holds, for nat64_pba_pick(): one bit a block. */
+struct held {
+	u8 bit[65536 / NAT64_PBA_MIN / 8];
+	u16 size;
+	unsigned int asked;	/* calls of taken() */
+};
+
+static bool held_taken(void *ctx, u16 first)
+{
+	struct held *h = ctx;
+	u32 k = first / h->size;
+
+	h->asked++;
+	return h->bit[k / 8] & (1 << (k % 8));
+}
+
+static void held_set(struct held *h, u16 first, bool on)
+{
+	u32 k = first / h->size;
+
+	if (on)
+		h->bit[k / 8] |= 1 << (k % 8);
+	else
+		h->bit[k / 8] &= ~(1 << (k % 8));
+}
+
+/* A fixed sequence of "random" starts: the test is the same each run. */
+static u32 next_start(u32 *x)
+{
+	*x = *x * 1103515245U + 12345U;
+	return *x >> 8;
+}
+
+/*
+ * The allocator: the start picks the block (so a random start makes the
+ * choice unpredictable), a held block is never given twice, a released
+ * one comes back, and a full range says so.
+ */
+static void test_pick_examples(struct kunit *test)
+{
+	static struct held h;
+	u32 start;
+
+	memset(&h, 0, sizeof(h));
+	h.size = 64;
+	/* 1024-2047 in blocks of 64: blocks 16-31; start 0 -> 1024 */
+	KUNIT_EXPECT_EQ(test, nat64_pba_pick(1024, 2047, 64, 0, held_taken,
+					     &h), 1024);
+	/* start 5 -> the span's sixth block; 16 + 5 wraps the same way */
+	KUNIT_EXPECT_EQ(test, nat64_pba_pick(1024, 2047, 64, 5, held_taken,
+					     &h), 1024 + 5 * 64);
+	KUNIT_EXPECT_EQ(test, nat64_pba_pick(1024, 2047, 64, 21, held_taken,
+					     &h), 1024 + 5 * 64);
+	/* that one held: the next one after it */
+	held_set(&h, 1024 + 5 * 64, true);
+	KUNIT_EXPECT_EQ(test, nat64_pba_pick(1024, 2047, 64, 5, held_taken,
+					     &h), 1024 + 6 * 64);
+	/* the last held: wraps round to the first */
+	held_set(&h, 2047 - 63, true);
+	KUNIT_EXPECT_EQ(test, nat64_pba_pick(1024, 2047, 64, 15, held_taken,
+					     &h), 1024);
+	/* a range with no whole block asks nothing */
+	h.asked = 0;
+	KUNIT_EXPECT_EQ(test, nat64_pba_pick(2000, 2100, 64, 3, held_taken,
+					     &h), -1);
+	KUNIT_EXPECT_EQ(test, h.asked, 0U);
+	/* any start, over the whole default range, lands on a block */
+	memset(&h, 0, sizeof(h));
+	h.size = 1024;
+	for (start = 0; start < 100; start++) {
+		int p = nat64_pba_pick(61001, 65535, 1024, start, held_taken,
+				       &h);
+
+		KUNIT_EXPECT_EQ(test, p, (int)(61440 + start % 4 * 1024));
+	}
+}
+
+/*
+ * Brute force, every size of a spread and ranges of several shapes:
+ * fill an address block by block from random starts; each block given
+ * lies whole in the range above 1023, aligned, and was free; exactly the
+ * span's blocks are given, then -1; a block released is the one given
+ * next, whatever the start.
+ */
+static void test_pick_brute(struct kunit *test)
+{
+	static const u16 ranges[][2] = {
+		{ 0, 65535 }, { 1024, 2047 }, { 1025, 9000 }, { 61001, 65535 },
+		{ 40000, 40063 }, { 3000, 3000 },
+	};
+	static struct held h;
+	u32 size, lo, hi, n, i, x = 7, given;
+	unsigned int r;
+	int p;
+
+	for (size = NAT64_PBA_MIN; size <= NAT64_PBA_MAX; size *= 2) {
+		for (r = 0; r < ARRAY_SIZE(ranges); r++) {
+			u16 min = ranges[r][0], max = ranges[r][1];
+
+			memset(&h, 0, sizeof(h));
+			h.size = size;
+			n = nat64_pba_span(min, max, size, &lo, &hi) ?
+			    hi - lo : 0;
+			for (given = 0;; given++) {
+				p = nat64_pba_pick(min, max, size,
+						   next_start(&x), held_taken,
+						   &h);
+				if (p < 0)
+					break;
+				KUNIT_ASSERT_FALSE_MSG(test,
+					held_taken(&h, p),
+					"size %u, %u-%u: %d given twice",
+					size, min, max, p);
+				KUNIT_ASSERT_EQ(test, (u32)p % size, 0U);
+				KUNIT_ASSERT_GE(test, (u32)p, 1024U);
+				KUNIT_ASSERT_GE(test, (u32)p, (u32)min);
+				KUNIT_ASSERT_LE(test, (u32)p + size - 1,
+						(u32)max);
+				held_set(&h, p, true);
+				KUNIT_ASSERT_LE(test, given, n);
+			}
+			KUNIT_ASSERT_EQ_MSG(test, given, n, "size %u, %u-%u",
+					    size, min, max);
+			for (i = 0; i < n && i < 8; i++) {
+				u16 back = (lo + next_start(&x) % n) * size;
+
+				held_set(&h, back, false);
+				KUNIT_ASSERT_EQ(test,
+					nat64_pba_pick(min, max, size,
+						       next_start(&x),
+						       held_taken, &h),
+					(int)back);
+				held_set(&h, back, true);
+			}
+		}
+	}
+}
+
 static struct kunit_case nat64_pba_cases[] = {
 	KUNIT_CASE(test_span_examples),
 	KUNIT_CASE(test_quota),
 	KUNIT_CASE(test_span_brute),
+	KUNIT_CASE(test_pick_examples),
+	KUNIT_CASE(test_pick_brute),
 	{}
 };
 

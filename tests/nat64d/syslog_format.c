@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * nat64d's syslog output (usr/nat64d/syslog.c) on the host: the compact
- * lines byte for byte, their worst-case lengths, the RFC 5424 line and its
- * escaping, and the transports against loopback listeners made here (UDP
- * datagrams, TCP octet-counted frames, a TCP collector that goes away and
- * comes back, a local datagram socket). Prints "ok N - what" or
- * "not ok N - what" a check; exit status 1 on any failure.
+ * nat64d's syslog output (usr/nat64d/syslog.c, format.c) on the host:
+ * the compact lines byte for byte, their worst-case lengths, the RFC 5424
+ * line and its escaping, every kind of threshold, the deterministic rule
+ * (nat64d's own reminder too), and the transports against loopback
+ * listeners made here (UDP datagrams, TCP octet-counted frames, a TCP
+ * collector that goes away and comes back, a local datagram socket).
+ * Prints "ok N - what" or "not ok N - what" a check; exit status 1 on any
+ * failure.
  *
  *   cd /work/main && make -C usr lib/libnat64.a &&
- *   gcc -Wall -Wextra -Werror -std=gnu11 -Iinclude/uapi -Iusr/lib \
+ *   gcc -Wall -Wextra -Werror -std=gnu11 -Iinclude/uapi -Iusr/lib -Isrc \
  *	-Iusr/nat64d $(pkg-config --cflags libnl-genl-3.0) \
- *	-o /tmp/syslog_format tests/nat64d/syslog_format.c usr/nat64d/syslog.c \
- *	usr/lib/libnat64.a $(pkg-config --libs libnl-genl-3.0) &&
+ *	-o /tmp/syslog_format tests/nat64d/syslog_format.c \
+ *	usr/nat64d/syslog.c usr/nat64d/format.c usr/lib/libnat64.a \
+ *	$(pkg-config --libs libnl-genl-3.0) &&
  *   /tmp/syslog_format
  *
  * With a real rsyslog (a private instance; the system's is not touched):
@@ -38,8 +41,12 @@
  *   /tmp/syslog_format --send /tmp/rs-plain.sock 0
  *   sleep 1; kill $RS; wait $RS
  *
- * /tmp/rs.out then has 80 lines, 10 from each (input, format). imudp and
- * imtcp (octet-counted frames) parse both formats:
+ * Each (input, format) is sent 14 messages. imuxsock's socket queues
+ * net.unix.max_dgram_qlen datagrams (10 by default) and the burst does not
+ * wait: a local send the queue refuses is counted lost in the line the
+ * tool prints ("local rfc5424: sent 13 lost 1"), and /tmp/rs.out has 112
+ * lines less those (109 in the last run). imudp and imtcp (octet-counted
+ * frames) parse both formats:
  *
  *   imtcp|pba-alloc 194.219.240.252 5120-6143 2a02:2149:ff01:6869|[nat64@32473 inst="default" seq="12" sub="2a02:2149:ff01:6869::/64" addr4="194.219.240.252" ports="5120-6143"]|testhost|nat64d|PID|PBA_ALLOC|134|2013-09-19T10:08:10.850Z
  *   imudp| 10:08:10 A 194.219.240.252 5120-6143 2a02:2149:ff01:6869|-|testhost|nat64d|PID|-|134|YEAR-09-19T10:08:10+00:00
@@ -63,7 +70,7 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 
-#include "nat64d.h"
+#include "format.h"
 
 #define T0_MS	1379585290850ULL	/* 2013-09-19T10:08:10.850Z */
 
@@ -111,17 +118,49 @@ static struct nat64_event_msg event(unsigned int type)
 static const unsigned int types[] = {
 	NAT64_EV_PBA_ALLOC, NAT64_EV_PBA_RELEASE, NAT64_EV_PBA_FULL,
 	NAT64_EV_QUOTA, NAT64_EV_BIB_ADD, NAT64_EV_BIB_DEL,
-	NAT64_EV_SESSION_ADD, NAT64_EV_SESSION_DEL,
+	NAT64_EV_SESSION_ADD, NAT64_EV_SESSION_DEL, NAT64_EV_ADDR_FULL,
+	NAT64_EV_THRESHOLD, NAT64_EV_DET_SET, NAT64_EV_DET_DEL,
 };
 #define NTYPES (sizeof(types) / sizeof(types[0]))
 
-/* Each type as the test sends it; the session is the seed's. */
+/*
+ * The rule of docs/logging.md's worked example: 2^16 subscribers /56 on
+ * 256 addresses, S = 256 blocks of K = 252 ports.
+ */
+static void det_rule(struct nat64_event_msg *ev)
+{
+	inet_pton(AF_INET6, "2001:db8:100::", &ev->det.prefix6);
+	ev->det.plen6 = 40;
+	ev->det.sub_len = 56;
+	inet_pton(AF_INET, "203.0.113.0", &ev->det.addr4);
+	ev->det.plen4 = 24;
+	ev->det.port_min = 1024;
+	ev->det.port_max = 65535;
+	ev->det.blocks = 256;
+	ev->limit = 252;
+}
+
+/*
+ * Each type as the test sends it; the session is the seed's, the
+ * threshold a subscriber's (NAT64_TH_SUB_MAPPINGS).
+ */
 static struct nat64_event_msg sample(unsigned int type)
 {
 	struct nat64_event_msg ev = event(type);
 
 	if (type == NAT64_EV_QUOTA)
 		ev.limit = 8192;
+	if (type == NAT64_EV_ADDR_FULL) {
+		ev.addr4.s_addr = 0;	/* the kernel sends none */
+		ev.pool_id = 7;
+	}
+	if (type == NAT64_EV_THRESHOLD) {
+		ev.threshold = NAT64_TH_SUB_MAPPINGS;
+		ev.pool_id = 7;
+		ev.limit = 2000;
+	}
+	if (type == NAT64_EV_DET_SET || type == NAT64_EV_DET_DEL)
+		det_rule(&ev);
 	if (type == NAT64_EV_SESSION_ADD || type == NAT64_EV_SESSION_DEL) {
 		inet_pton(AF_INET, "194.219.240.52", &ev.addr4);
 		inet_pton(AF_INET6, "2a02:2148:100:301:f53a:a74a:1c28:a36f",
@@ -141,6 +180,10 @@ static const char *const compact_want[NTYPES] = {
 	"10:08:10 U 6 194.219.240.252 8080 2001:db8::5 80\n",
 	"10:08:10 C 6 194.219.240.52 1886 2a02:2148:100:301\n",
 	"10:08:10 D 6 194.219.240.52 1886 2a02:2148:100:301\n",
+	"10:08:10 X 6 7 2a02:2149:ff01:6869\n",
+	"10:08:10 T 4 7 2000 194.219.240.252 2a02:2149:ff01:6869\n",
+	"10:08:10 S 2001:db8:100::/40 56 203.0.113.0/24 1024-65535 256 252\n",
+	"10:08:10 Z 2001:db8:100::/40 56 203.0.113.0/24 1024-65535 256 252\n",
 };
 
 /* What follows "PROCID " in the RFC 5424 line of each sample. */
@@ -153,6 +196,10 @@ static const char *const rfc5424_want[NTYPES] = {
 	"BIB_DEL [nat64@32473 inst=\"default\" seq=\"12\" proto=\"6\" addr6=\"2001:db8::5\" port6=\"80\" addr4=\"194.219.240.252\" port4=\"8080\"] bib-del 6 194.219.240.252 8080 2001:db8::5 80",
 	"SESSION_ADD [nat64@32473 inst=\"default\" seq=\"12\" proto=\"6\" addr6=\"2a02:2148:100:301:f53a:a74a:1c28:a36f\" port6=\"65412\" addr4=\"194.219.240.52\" port4=\"1886\" remote4=\"198.51.100.9\" rport=\"443\"] session-add 6 194.219.240.52 1886 2a02:2148:100:301",
 	"SESSION_DEL [nat64@32473 inst=\"default\" seq=\"12\" proto=\"6\" addr6=\"2a02:2148:100:301:f53a:a74a:1c28:a36f\" port6=\"65412\" addr4=\"194.219.240.52\" port4=\"1886\" remote4=\"198.51.100.9\" rport=\"443\"] session-del 6 194.219.240.52 1886 2a02:2148:100:301",
+	"ADDR_FULL [nat64@32473 inst=\"default\" seq=\"12\" proto=\"6\" pool=\"7\" sub=\"2a02:2149:ff01:6869::/64\"] addr-full 6 7 2a02:2149:ff01:6869",
+	"THRESHOLD [nat64@32473 inst=\"default\" seq=\"12\" kind=\"4\" pool=\"7\" limit=\"2000\" sub=\"2a02:2149:ff01:6869::/64\" addr4=\"194.219.240.252\"] threshold 4 7 2000 194.219.240.252 2a02:2149:ff01:6869",
+	"DET_SET [nat64@32473 inst=\"default\" seq=\"12\" sub6=\"2001:db8:100::/40\" sublen=\"56\" pool4=\"203.0.113.0/24\" ports=\"1024-65535\" blocks=\"256\" perblock=\"252\"] det-set 2001:db8:100::/40 56 203.0.113.0/24 1024-65535 256 252",
+	"DET_DEL [nat64@32473 inst=\"default\" seq=\"12\" sub6=\"2001:db8:100::/40\" sublen=\"56\" pool4=\"203.0.113.0/24\" ports=\"1024-65535\" blocks=\"256\" perblock=\"252\"] det-del 2001:db8:100::/40 56 203.0.113.0/24 1024-65535 256 252",
 };
 
 /* --- compact lines ------------------------------------------------------ */
@@ -329,6 +376,104 @@ static void check_5424(const char *got, const char *want, const char *what)
 
 	check(!strncmp(got, head, hl), "%s: header up to PROCID", what);
 	check_str(strncmp(got, head, hl) ? got : got + hl, want, what);
+}
+
+/* --- thresholds and the rule, formatted without a transport ------------ */
+
+/* The RFC 5424 message of ev, as a UDP output to testhost makes it. */
+static void format_5424(const struct nat64_event_msg *ev, char *buf,
+			size_t len)
+{
+	struct nd_syslog_conf c = { .dest.transport = ND_UDP,
+				    .format = ND_SYSLOG_RFC5424,
+				    .facility = 16, .severity = 6 };
+
+	if (!nd_format_event(buf, len, &c, "testhost", ev))
+		strcpy(buf, "(none)");
+}
+
+/* The compact line (no '\n') and what follows PROCID in RFC 5424. */
+static void both_are(const struct nat64_event_msg *ev, const char *compact,
+		     const char *rfc5424, const char *what)
+{
+	char buf[ND_MSG_MAX], want[256];
+
+	snprintf(want, sizeof(want), "%s\n", compact);
+	if (!nd_compact(buf, sizeof(buf), ev))
+		strcpy(buf, "(none)");
+	check_str(buf, want, what);
+	format_5424(ev, buf, sizeof(buf));
+	check_5424(buf, rfc5424, what);
+}
+
+static void test_thresholds(void)
+{
+	struct nat64_event_msg ev = sample(NAT64_EV_THRESHOLD);
+
+	ev.threshold = NAT64_TH_MAPPINGS;
+	ev.limit = 100000;
+	both_are(&ev, "10:08:10 T 3 7 100000",
+		 "THRESHOLD [nat64@32473 inst=\"default\" seq=\"12\" kind=\"3\" pool=\"7\" limit=\"100000\"] threshold 3 7 100000",
+		 "threshold of the instance's mappings: no subscriber");
+	ev.threshold = 9;
+	both_are(&ev, "10:08:10 T 9 7 100000",
+		 "THRESHOLD [nat64@32473 inst=\"default\" seq=\"12\" kind=\"9\" pool=\"7\" limit=\"100000\"] threshold 9 7 100000",
+		 "threshold of a kind we do not know: its number, no subscriber");
+	ev = sample(NAT64_EV_THRESHOLD);
+	inet_pton(AF_INET6, "2001:db8:1:100::", &ev.prefix6);
+	ev.plen6 = 56;
+	ev.pool_id = 4294967295U;
+	both_are(&ev, "10:08:10 T 4 4294967295 2000 194.219.240.252 2001:db8:1:100",
+		 "THRESHOLD [nat64@32473 inst=\"default\" seq=\"12\" kind=\"4\" pool=\"4294967295\" limit=\"2000\" sub=\"2001:db8:1:100::/56\" addr4=\"194.219.240.252\"] threshold 4 4294967295 2000 194.219.240.252 2001:db8:1:100",
+		 "a /56 subscriber's threshold, the largest pool id");
+}
+
+static void test_det(void)
+{
+	struct nat64_event_msg ev = sample(NAT64_EV_DET_SET);
+	char buf[ND_COMPACT_MAX];
+	size_t n;
+
+	ev.seq = 0;	/* nat64d's own reminder of the rule */
+	both_are(&ev, "10:08:10 S 2001:db8:100::/40 56 203.0.113.0/24 1024-65535 256 252",
+		 "DET_SET [nat64@32473 inst=\"default\" seq=\"0\" sub6=\"2001:db8:100::/40\" sublen=\"56\" pool4=\"203.0.113.0/24\" ports=\"1024-65535\" blocks=\"256\" perblock=\"252\"] det-set 2001:db8:100::/40 56 203.0.113.0/24 1024-65535 256 252",
+		 "the rule logged again by nat64d: seq 0");
+	inet_pton(AF_INET6, "2001:db8:1:ff::", &ev.det.prefix6);
+	inet_pton(AF_INET, "192.0.2.7", &ev.det.addr4);
+	ev.det.plen6 = 44;
+	ev.det.plen4 = 30;
+	both_are(&ev, "10:08:10 S 2001:db8::/44 56 192.0.2.4/30 1024-65535 256 252",
+		 "DET_SET [nat64@32473 inst=\"default\" seq=\"0\" sub6=\"2001:db8::/44\" sublen=\"56\" pool4=\"192.0.2.4/30\" ports=\"1024-65535\" blocks=\"256\" perblock=\"252\"] det-set 2001:db8::/44 56 192.0.2.4/30 1024-65535 256 252",
+		 "the rule's ranges written without their host bits");
+
+	ev.time_ms = 86399999;
+	inet_pton(AF_INET6, "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
+		  &ev.det.prefix6);
+	ev.det.plen6 = 128;
+	ev.det.sub_len = 128;
+	inet_pton(AF_INET, "255.255.255.255", &ev.det.addr4);
+	ev.det.plen4 = 32;
+	ev.det.port_min = ev.det.port_max = 65535;
+	ev.det.blocks = ev.limit = UINT32_MAX;
+	n = nd_compact(buf, sizeof(buf), &ev);
+	check(n == ND_COMPACT_MAX && buf[n - 1] == '\n',
+	      "longest rule line: %zu == ND_COMPACT_MAX (%d) bytes", n,
+	      ND_COMPACT_MAX);
+	printf("# %.*s", (int)n, buf);
+	check(nd_compact(buf, sizeof(buf) - 1, &ev) == 0,
+	      "longest rule line: one byte less does not fit");
+
+	ev = sample(NAT64_EV_THRESHOLD);
+	ev.time_ms = 86399999;
+	ev.pool_id = ev.limit = UINT32_MAX;
+	inet_pton(AF_INET, "255.255.255.255", &ev.addr4);
+	inet_pton(AF_INET6, "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
+		  &ev.prefix6);
+	ev.plen6 = 128;
+	n = nd_compact(buf, sizeof(buf), &ev);
+	check(n && n <= ND_COMPACT_MAX && buf[n - 1] == '\n',
+	      "longest threshold line: %zu <= %d bytes", n, ND_COMPACT_MAX);
+	printf("# %.*s", (int)n, buf);
 }
 
 static void counts_are(struct nd_syslog *s, uint64_t sent, uint64_t lost,
@@ -676,6 +821,8 @@ int main(int argc, char **argv)
 	test_compact_misc();
 	test_subscribers();
 	test_worst();
+	test_thresholds();
+	test_det();
 	test_udp();
 	test_tcp();
 	test_tcp_overflow();

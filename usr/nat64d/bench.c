@@ -205,7 +205,7 @@ struct sink {
 
 static void sink_event(struct sink *k, const struct nat64_event_msg *ev)
 {
-	char line[128];
+	char line[ND_COMPACT_MAX];
 
 	if (k->ix)
 		nd_ipfix_event(k->ix, ev, ev->time_ms);

@@ -2,10 +2,10 @@
 /*
  * nat64d: exports the event stream of the nat64 instances (event.h) to
  * syslog and IPFIX collectors. main.c reads the stream and hands each
- * event to every output of the configuration (conf.c); syslog.c and
- * ipfix.c are the two kinds of output. Time is passed in, never read by
- * the outputs themselves, so that the benchmark can replay a simulated
- * day in seconds.
+ * event to every output of the configuration (conf.c); syslog.c (its
+ * text made by format.c) and ipfix.c are the two kinds of output. Time
+ * is passed in, never read by the outputs themselves, so that the
+ * benchmark can replay a simulated day in seconds.
  */
 #ifndef NAT64D_H
 #define NAT64D_H
@@ -30,7 +30,7 @@ struct nd_dest {
 	char port[16];		/* a number or a service name */
 };
 
-/* --- syslog (syslog.c) ------------------------------------------------ */
+/* --- syslog (syslog.c, format.c) -------------------------------------- */
 
 enum nd_syslog_format {
 	ND_SYSLOG_COMPACT,	/* one short line per event, as stored */
@@ -45,9 +45,15 @@ struct nd_syslog_conf {
 	char hostname[256];	/* RFC 5424 HOSTNAME; "" for gethostname() */
 };
 
-/* The longest compact lines, '\n' included (the seed's stored messages). */
+/*
+ * The longest compact lines, '\n' included: a port block's and a
+ * session's (the seed's stored messages), and any event's (the
+ * deterministic rule's, its IPv6 range written whole): a buffer of
+ * ND_COMPACT_MAX bytes holds every line.
+ */
 #define ND_COMPACT_PBA_MAX	62
 #define ND_COMPACT_SESSION_MAX	56
+#define ND_COMPACT_MAX		112
 
 struct nd_syslog;
 
@@ -64,8 +70,8 @@ void nd_syslog_free(struct nd_syslog *s);
 
 /*
  * The compact line of an event, '\n' included, into buf: its length, or 0
- * for an event that has none. Time is UTC "HH:MM:SS" (the date is the
- * log file's name).
+ * for an event that has none (or a buf too small: ND_COMPACT_MAX is
+ * enough). Time is UTC "HH:MM:SS" (the date is the log file's name).
  */
 size_t nd_compact(char *buf, size_t len, const struct nat64_event_msg *ev);
 
