@@ -9,9 +9,11 @@
  *	ipfix_export udp|tcp HOST PORT [-f] [-r REFRESH] [-F FLUSH_MS]
  *		     [-n ROUNDS] [-k TIMES] [-s STEP_MS] [-w WALL_MS]
  *
- * Each round exports the eight events (port block alloc, session add, BIB
- * add, ports exhausted, quota, BIB del, session del, port block release)
- * TIMES times (default 1), then ticks 1.5 s later in simulated time, which
+ * Each round exports twelve events (port block alloc, session add, BIB
+ * add, ports exhausted, quota, BIB del, session del, port block release,
+ * addresses exhausted, the instance's mappings threshold, a subscriber's,
+ * and a deterministic rule set, which IPFIX does not carry: eleven
+ * records) TIMES times (default 1), then ticks 1.5 s later in simulated time, which
  * sends what waits (flush_ms 1000, or FLUSH_MS). Rounds are STEP_MS of
  * simulated time apart (default 1000) and WALL_MS of real time (default
  * 0). -f: full release records; -r: template refresh (default 600 s). The
@@ -19,7 +21,7 @@
  *
  * Build (from the top of the tree):
  *
- *   gcc -Wall -Wextra -Werror -std=gnu11 -Iinclude/uapi -Iusr/lib \
+ *   gcc -Wall -Wextra -Werror -std=gnu11 -Iinclude/uapi -Iusr/lib -Isrc \
  *	-Iusr/nat64d $(pkg-config --cflags libfixbuf libnl-genl-3.0) \
  *	-o /tmp/ipfix_export tests/nat64d/ipfix_export.c usr/nat64d/ipfix.c \
  *	$(pkg-config --libs libfixbuf)
@@ -42,8 +44,8 @@
  * export TZ=UTC
  * B=/tmp/ipfix_export P=4739 D=/tmp/ipfix_check
  * mkdir -p $D
- * gcc -Wall -Wextra -Werror -std=gnu11 -Iinclude/uapi -Iusr/lib -Iusr/nat64d \
- *	$(pkg-config --cflags libfixbuf libnl-genl-3.0) -o $B \
+ * gcc -Wall -Wextra -Werror -std=gnu11 -Iinclude/uapi -Iusr/lib -Isrc \
+ *	-Iusr/nat64d $(pkg-config --cflags libfixbuf libnl-genl-3.0) -o $B \
  *	tests/nat64d/ipfix_export.c usr/nat64d/ipfix.c $(pkg-config --libs libfixbuf)
  * cat > $D/coll.py <<'EOF'
  * import socket, sys
@@ -86,24 +88,27 @@
  * }
  * same() { diff -u "$1" "$2" || fail "$3"; }
  *
- * # 1. one event of each type over UDP, decoded by tshark and ipfixDump
+ * # 1. one event of each type over UDP, decoded by tshark and ipfixDump;
+ * # the rule (det-set) has no template: neither sent nor lost
  * run one udp
- * echo 'sent 8 lost 0 bytes 641 messages 3 reconnects 0' > $D/want
+ * echo 'sent 11 lost 0 bytes 836 messages 3 reconnects 0' > $D/want
  * same $D/want $D/one.out "udp counters"
  * fields one udp cflow.exporttime cflow.sequence cflow.od_id cflow.flowset_id \
  *	cflow.observation_time_milliseconds cflow.nat_event cflow.srcaddrv6 \
  *	cflow.post_natsource_ipv4_address cflow.protocol cflow.srcport \
  *	cflow.post_naptsource_transport_port cflow.port_range_start \
  *	cflow.port_range_end cflow.nat_quota_exceeded_event \
- *	cflow.max_entries_per_user > $D/got
+ *	cflow.max_entries_per_user cflow.nat_pool_id cflow.nat_threshold_event \
+ *	cflow.addressport_mapping_highthreshold \
+ *	cflow.addressport_mapping_per_user_highthreshold > $D/got
  * cat > $D/want <<'EOF'
  * cflow.exporttime=1700000001
  * cflow.sequence=0
  * cflow.od_id=64
- * cflow.flowset_id=258,256,257,260,261,257,256,259
- * cflow.observation_time_milliseconds=Nov 14, 2023 22:13:20.123000000 UTC,Nov 14, 2023 22:13:20.124000000 UTC,Nov 14, 2023 22:13:20.125000000 UTC,Nov 14, 2023 22:13:20.126000000 UTC,Nov 14, 2023 22:13:20.127000000 UTC,Nov 14, 2023 22:13:20.128000000 UTC,Nov 14, 2023 22:13:20.129000000 UTC,Nov 14, 2023 22:13:20.130000000 UTC
- * cflow.nat_event=16,6,10,12,13,11,7,17
- * cflow.srcaddrv6=2001:db8:1:100::,2001:db8::5,2001:db8::80,2001:db8:1:100::,2001:db8::80,2001:db8::5
+ * cflow.flowset_id=258,256,257,260,261,257,256,259,262,263,264
+ * cflow.observation_time_milliseconds=Nov 14, 2023 22:13:20.123000000 UTC,Nov 14, 2023 22:13:20.124000000 UTC,Nov 14, 2023 22:13:20.125000000 UTC,Nov 14, 2023 22:13:20.126000000 UTC,Nov 14, 2023 22:13:20.127000000 UTC,Nov 14, 2023 22:13:20.128000000 UTC,Nov 14, 2023 22:13:20.129000000 UTC,Nov 14, 2023 22:13:20.130000000 UTC,Nov 14, 2023 22:13:20.131000000 UTC,Nov 14, 2023 22:13:20.132000000 UTC,Nov 14, 2023 22:13:20.133000000 UTC
+ * cflow.nat_event=16,6,10,12,13,11,7,17,3,18,18
+ * cflow.srcaddrv6=2001:db8:1:100::,2001:db8::5,2001:db8::80,2001:db8:1:100::,2001:db8::80,2001:db8::5,2001:db8:1:100::
  * cflow.post_natsource_ipv4_address=203.0.113.7,203.0.113.1,203.0.113.1,203.0.113.7,203.0.113.1,203.0.113.1,203.0.113.7
  * cflow.protocol=17,6,0,6,17
  * cflow.srcport=40001,80,80,40001
@@ -112,24 +117,34 @@
  * cflow.port_range_end=6143,6143
  * cflow.nat_quota_exceeded_event=3
  * cflow.max_entries_per_user=8192
+ * cflow.nat_pool_id=7
+ * cflow.nat_threshold_event=3,4
+ * cflow.addressport_mapping_highthreshold=100000
+ * cflow.addressport_mapping_per_user_highthreshold=2000
  * EOF
  * same $D/want $D/got "udp fields"
  * ipfixDump --in $D/one.ipfix | grep -E 'tid:|^\*\*\*' | sed 's/ *$//' > $D/got
  * cat > $D/want <<'EOF'
- *	tid:   259 (0x0103)    field count:     5    scope:     0
- *	tid:   261 (0x0105)    field count:     5    scope:     0
- *	tid:   256 (0x0100)    field count:     7    scope:     0
- *	tid:   258 (0x0102)    field count:     6    scope:     0
  *	tid:   260 (0x0104)    field count:     4    scope:     0
- *	tid:   257 (0x0101)    field count:     7    scope:     0
- * *** Msg Stats: 6 Template Records ***
  *	tid:   259 (0x0103)    field count:     5    scope:     0
- *	tid:   261 (0x0105)    field count:     5    scope:     0
- *	tid:   256 (0x0100)    field count:     7    scope:     0
  *	tid:   258 (0x0102)    field count:     6    scope:     0
- *	tid:   260 (0x0104)    field count:     4    scope:     0
+ *	tid:   264 (0x0108)    field count:     5    scope:     0
  *	tid:   257 (0x0101)    field count:     7    scope:     0
- * *** Msg Stats: 6 Template Records ***
+ *	tid:   263 (0x0107)    field count:     4    scope:     0
+ *	tid:   256 (0x0100)    field count:     7    scope:     0
+ *	tid:   262 (0x0106)    field count:     3    scope:     0
+ *	tid:   261 (0x0105)    field count:     5    scope:     0
+ * *** Msg Stats: 9 Template Records ***
+ *	tid:   260 (0x0104)    field count:     4    scope:     0
+ *	tid:   259 (0x0103)    field count:     5    scope:     0
+ *	tid:   258 (0x0102)    field count:     6    scope:     0
+ *	tid:   264 (0x0108)    field count:     5    scope:     0
+ *	tid:   257 (0x0101)    field count:     7    scope:     0
+ *	tid:   263 (0x0107)    field count:     4    scope:     0
+ *	tid:   256 (0x0100)    field count:     7    scope:     0
+ *	tid:   262 (0x0106)    field count:     3    scope:     0
+ *	tid:   261 (0x0105)    field count:     5    scope:     0
+ * *** Msg Stats: 9 Template Records ***
  *	count: 6       tid:   258 (0x0102)
  *	count: 7       tid:   256 (0x0100)
  *	count: 7       tid:   257 (0x0101)
@@ -138,18 +153,32 @@
  *	count: 7       tid:   257 (0x0101)
  *	count: 7       tid:   256 (0x0100)
  *	count: 5       tid:   259 (0x0103)
- * *** Msg Stats: 8 Data Records (length: 233) ***
- * *** File Stats: 3 Messages, 8 Data Records, 12 Template Records ***
+ *	count: 3       tid:   262 (0x0106)
+ *	count: 4       tid:   263 (0x0107)
+ *	count: 5       tid:   264 (0x0108)
+ * *** Msg Stats: 11 Data Records (length: 296) ***
+ * *** File Stats: 3 Messages, 11 Data Records, 18 Template Records ***
  * EOF
  * same $D/want $D/got "ipfixDump"
+ * tshark -r $D/one.pcap -d udp.port==$P,cflow -V 2>/dev/null |
+ *	grep -E '^ +(Nat Event|NAT Threshold Event): (NAT Addresses|Threshold|Address and port)' |
+ *	sed -E 's/^ +//' > $D/got
+ * cat > $D/want <<'EOF'
+ * Nat Event: NAT Addresses exhausted (3)
+ * Nat Event: Threshold Reached (18)
+ * NAT Threshold Event: Address and port mapping high threshold event (3)
+ * Nat Event: Threshold Reached (18)
+ * NAT Threshold Event: Address and port mapping per user high threshold event (4)
+ * EOF
+ * same $D/want $D/got "tshark names the new events"
  *
  * # 2. release full: the de-allocation with its subscriber, template 258
  * run full udp -f
  * fields full udp cflow.flowset_id cflow.nat_event cflow.srcaddrv6 > $D/got
  * cat > $D/want <<'EOF'
- * cflow.flowset_id=258,256,257,260,261,257,256,258
- * cflow.nat_event=16,6,10,12,13,11,7,17
- * cflow.srcaddrv6=2001:db8:1:100::,2001:db8::5,2001:db8::80,2001:db8:1:100::,2001:db8::80,2001:db8::5,2001:db8:1:100::
+ * cflow.flowset_id=258,256,257,260,261,257,256,258,262,263,264
+ * cflow.nat_event=16,6,10,12,13,11,7,17,3,18,18
+ * cflow.srcaddrv6=2001:db8:1:100::,2001:db8::5,2001:db8::80,2001:db8:1:100::,2001:db8::80,2001:db8::5,2001:db8:1:100::,2001:db8:1:100::
  * EOF
  * same $D/want $D/got "full release"
  *
@@ -158,24 +187,24 @@
  * tshark -r $D/refresh.pcap -d udp.port==$P,cflow -Y 'cflow.flowset_id == 2' \
  *	-T fields -e cflow.exporttime -e cflow.sequence 2>/dev/null |
  *	paste -sd' ' > $D/got
- * echo '1700000000	0 1700000001	0 1700000002	8 1700000005	32 1700000010	72' > $D/want
+ * echo '1700000000	0 1700000001	0 1700000002	11 1700000005	44 1700000010	99' > $D/want
  * same $D/want $D/got "template refresh"
  *
  * # 4. UDP to a port where nothing listens: refused datagrams counted lost
  * $B -n 8 udp 127.0.0.1 $((P + 1)) > $D/refused.out || true
  * read -r _ sent _ lost _ < $D/refused.out
- * [ $((sent + lost)) -eq 64 ] && [ "$lost" -gt 0 ] || fail "refused: $(cat $D/refused.out)"
+ * [ $((sent + lost)) -eq 88 ] && [ "$lost" -gt 0 ] || fail "refused: $(cat $D/refused.out)"
  *
  * # 5. TCP: templates in the first write, data messages up to 8 KiB
  * run stream tcp -n 3 -k 100
- * echo 'sent 2400 lost 0 bytes 79872 messages 13 reconnects 0' > $D/want
+ * echo 'sent 3300 lost 0 bytes 102480 messages 16 reconnects 0' > $D/want
  * same $D/want $D/stream.out "tcp counters"
  * ipfixDump --in $D/stream.ipfix | grep 'message length' | awk '{print $3}' |
  *	paste -sd' ' > $D/got
- * echo '180 8172 8156 8175 2061 8172 8156 8175 2061 8172 8156 8175 2061' > $D/want
+ * echo '240 8176 8176 8176 8176 1376 8176 8176 8176 8176 1376 8176 8176 8176 8176 1376' > $D/want
  * same $D/want $D/got "tcp message lengths"
  * ipfixDump --in $D/stream.ipfix | tail -1 > $D/got
- * echo '*** File Stats: 13 Messages, 2400 Data Records, 6 Template Records ***' > $D/want
+ * echo '*** File Stats: 16 Messages, 3300 Data Records, 9 Template Records ***' > $D/want
  * same $D/want $D/got "tcp records"
  * tshark -r $D/stream.pcap -d tcp.port==$P,cflow -Y 'cflow.flowset_id == 2' \
  *	-T fields -e frame.number 2>/dev/null | wc -l | grep -qx 1 || fail "tcp templates once"
@@ -190,8 +219,8 @@
  * wait $ex || true
  * sleep 0.5; kill $co
  * read -r _ sent _ lost _ _ _ _ _ rec < $D/reconnect.out
- * [ "$rec" -eq 1 ] && [ "$lost" -gt 0 ] && [ $((sent + lost)) -eq 96 ] || fail "reconnect: $(cat $D/reconnect.out)"
- * ipfixDump --in $D/r2.ipfix | grep -m1 -E '^\*\*\*' | grep -q '6 Template Records' || fail "templates first after reconnect"
+ * [ "$rec" -eq 1 ] && [ "$lost" -gt 0 ] && [ $((sent + lost)) -eq 132 ] || fail "reconnect: $(cat $D/reconnect.out)"
+ * ipfixDump --in $D/r2.ipfix | grep -m1 -E '^\*\*\*' | grep -q '9 Template Records' || fail "templates first after reconnect"
  * ipfixDump --in $D/r2.ipfix | grep -m1 'sequence number' | grep -q 'sequence number: 0 ' || fail "new session after reconnect"
  * got=0
  * for f in r1 r2; do
@@ -223,14 +252,37 @@ static void v4(struct in_addr *a, const char *s)
 		abort();
 }
 
-/* Event i (0..7) of a round, at time t. */
-static void event(struct nat64_event_msg *ev, int i, uint64_t t)
+static const unsigned int types[] = {
+	NAT64_EV_PBA_ALLOC, NAT64_EV_SESSION_ADD, NAT64_EV_BIB_ADD,
+	NAT64_EV_PBA_FULL, NAT64_EV_QUOTA, NAT64_EV_BIB_DEL,
+	NAT64_EV_SESSION_DEL, NAT64_EV_PBA_RELEASE, NAT64_EV_ADDR_FULL,
+	NAT64_EV_THRESHOLD, NAT64_EV_THRESHOLD, NAT64_EV_DET_SET,
+};
+#define NEVENTS (sizeof(types) / sizeof(types[0]))
+
+/* The rule of docs/logging.md's worked example (S 256, K 252). */
+static void det_rule(struct nat64_event_msg *ev)
 {
-	static const unsigned int types[] = {
-		NAT64_EV_PBA_ALLOC, NAT64_EV_SESSION_ADD, NAT64_EV_BIB_ADD,
-		NAT64_EV_PBA_FULL, NAT64_EV_QUOTA, NAT64_EV_BIB_DEL,
-		NAT64_EV_SESSION_DEL, NAT64_EV_PBA_RELEASE,
-	};
+	struct in_addr a4;
+
+	v6(&ev->det.prefix6, "2001:db8:100::");
+	ev->det.plen6 = 40;
+	ev->det.sub_len = 56;
+	v4(&a4, "203.0.113.0");
+	ev->det.addr4 = a4.s_addr;
+	ev->det.plen4 = 24;
+	ev->det.port_min = 1024;
+	ev->det.port_max = 65535;
+	ev->det.blocks = 256;
+	ev->limit = 252;
+}
+
+/*
+ * Event i of a round, at time t: the first threshold is the instance's
+ * (NAT64_TH_MAPPINGS), the second a subscriber's.
+ */
+static void event(struct nat64_event_msg *ev, unsigned int i, uint64_t t)
+{
 	unsigned int type = types[i];
 
 	memset(ev, 0, sizeof(*ev));
@@ -260,6 +312,17 @@ static void event(struct nat64_event_msg *ev, int i, uint64_t t)
 		ev->proto = 6;
 		ev->port6 = 80;
 		ev->port4 = 8080;
+	} else if (type == NAT64_EV_ADDR_FULL) {
+		ev->addr4.s_addr = 0;
+		ev->proto = 6;
+		ev->pool_id = 7;
+	} else if (type == NAT64_EV_THRESHOLD) {
+		ev->pool_id = 7;
+		ev->threshold = types[i - 1] == type ? NAT64_TH_SUB_MAPPINGS :
+						       NAT64_TH_MAPPINGS;
+		ev->limit = ev->threshold == NAT64_TH_MAPPINGS ? 100000 : 2000;
+	} else if (type == NAT64_EV_DET_SET) {
+		det_rule(ev);
 	}
 }
 
@@ -279,7 +342,8 @@ int main(int argc, char **argv)
 	struct nd_ipfix *x;
 	char err[300];
 	uint64_t t = t0;
-	int i, o;
+	unsigned int i;
+	int o;
 
 	while ((o = getopt(argc, argv, "fr:F:n:k:s:w:")) != -1) {
 		switch (o) {
@@ -327,7 +391,7 @@ int main(int argc, char **argv)
 	for (r = 0; r < rounds; r++, t += step) {
 		nd_ipfix_tick(x, t);
 		for (k = 0; k < times; k++) {
-			for (i = 0; i < 8; i++) {
+			for (i = 0; i < NEVENTS; i++) {
 				event(&ev, i, t);
 				nd_ipfix_event(x, &ev, t + 8);
 			}

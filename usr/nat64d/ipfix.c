@@ -3,7 +3,7 @@
  * nat64d's IPFIX output: each event becomes a NAT logging record (RFC 8158)
  * in IPFIX messages (RFC 7011) to one collector, over UDP or TCP.
  *
- * libfixbuf encodes: a session of our six templates in the configured
+ * libfixbuf encodes: a session of our nine templates in the configured
  * observation domain, an fBuf in manual mode that writes each message into
  * our buffer (fbExporterAllocBuffer()). We send it on our own non-blocking
  * socket: fixbuf's network exporter connects and writes blocking, ignores
@@ -40,7 +40,7 @@
 enum {
 	UDP_MTU = 1400,		/* a message in one datagram on a 1500 path */
 	TCP_MTU = 8192,
-	TMPL_ROOM = 256,	/* for the template message (180 bytes) */
+	TMPL_ROOM = 384,	/* for the template message (240 bytes) */
 	UDP_COPIES = 3,		/* data messages that the templates precede */
 	RETRY_MS = 1000,	/* TCP: the least time between two connects */
 	QUOTA_PER_USER = 3,	/* natQuotaExceededEvent: entries per user */
@@ -57,6 +57,8 @@ struct rec {
 	struct in6_addr addr6;	/* the source X', or the subscriber */
 	uint32_t addr4;		/* T, the IPv4 address */
 	uint32_t quota_event, limit;
+	uint32_t pool_id, threshold_event;
+	uint32_t map_high, user_high;	/* the threshold reached */
 	uint16_t port6, port4;	/* x', t */
 	uint16_t first, last;	/* a port block */
 	uint8_t event, proto;
@@ -68,10 +70,13 @@ struct rec {
 static fbInfoElementSpec_t rec_ies[] = {
 	IE("observationTimeMilliseconds", 8), IE("sourceIPv6Address", 16),
 	IE("postNATSourceIPv4Address", 4), IE("natQuotaExceededEvent", 4),
-	IE("maxEntriesPerUser", 4), IE("sourceTransportPort", 2),
-	IE("postNAPTSourceTransportPort", 2), IE("portRangeStart", 2),
-	IE("portRangeEnd", 2), IE("natEvent", 1), IE("protocolIdentifier", 1),
-	IE("paddingOctets", sizeof(struct rec) - 46),
+	IE("maxEntriesPerUser", 4), IE("natPoolId", 4),
+	IE("natThresholdEvent", 4), IE("addressPortMappingHighThreshold", 4),
+	IE("addressPortMappingPerUserHighThreshold", 4),
+	IE("sourceTransportPort", 2), IE("postNAPTSourceTransportPort", 2),
+	IE("portRangeStart", 2), IE("portRangeEnd", 2), IE("natEvent", 1),
+	IE("protocolIdentifier", 1),
+	IE("paddingOctets", sizeof(struct rec) - 62),
 	FB_IESPEC_NULL
 };
 
@@ -102,6 +107,17 @@ static fbInfoElementSpec_t quota_ies[] = {
 	IE_TIME, IE_EVENT, IE("natQuotaExceededEvent", 4),
 	IE("maxEntriesPerUser", 4), IE_ADDR6, FB_IESPEC_NULL
 };
+static fbInfoElementSpec_t addrs_ies[] = {
+	IE_TIME, IE_EVENT, IE("natPoolId", 4), FB_IESPEC_NULL
+};
+static fbInfoElementSpec_t threshold_ies[] = {
+	IE_TIME, IE_EVENT, IE("natThresholdEvent", 4),
+	IE("addressPortMappingHighThreshold", 4), FB_IESPEC_NULL
+};
+static fbInfoElementSpec_t sub_threshold_ies[] = {
+	IE_TIME, IE_EVENT, IE("natThresholdEvent", 4), IE_ADDR6,
+	IE("addressPortMappingPerUserHighThreshold", 4), FB_IESPEC_NULL
+};
 
 static const struct tmpl {
 	uint16_t tid;
@@ -113,9 +129,17 @@ static const struct tmpl {
 	{ ND_TID_PBA_RELEASE, release_ies },
 	{ ND_TID_PORTS, ports_ies },
 	{ ND_TID_QUOTA, quota_ies },
+	{ ND_TID_ADDRS, addrs_ies },
+	{ ND_TID_THRESHOLD, threshold_ies },
+	{ ND_TID_SUB_THRESHOLD, sub_threshold_ies },
 };
 
-/* The template and natEvent of each event type (RFC 8158 section 4.6). */
+/*
+ * The template and natEvent of each event type (RFC 8158 section 4.6); a
+ * threshold's template depends on its kind. The deterministic rule's
+ * changes have none: RFC 8158 has no record for them, and they go to
+ * syslog only.
+ */
 static const struct kind {
 	uint16_t tid;
 	uint8_t event;
@@ -128,6 +152,8 @@ static const struct kind {
 	[NAT64_EV_PBA_RELEASE] = { ND_TID_PBA_RELEASE, ND_NE_PBA_RELEASE },
 	[NAT64_EV_PBA_FULL] = { ND_TID_PORTS, ND_NE_PORTS_EXHAUSTED },
 	[NAT64_EV_QUOTA] = { ND_TID_QUOTA, ND_NE_QUOTA_EXCEEDED },
+	[NAT64_EV_ADDR_FULL] = { ND_TID_ADDRS, ND_NE_ADDRS_EXHAUSTED },
+	[NAT64_EV_THRESHOLD] = { ND_TID_THRESHOLD, ND_NE_THRESHOLD },
 };
 
 struct nd_ipfix {
@@ -525,9 +551,32 @@ static int flush_due(struct nd_ipfix *x, uint64_t now_ms)
 }
 
 /*
- * The record of an event, in the template of its kind: for a port block
- * taken back, the block alone (its address and first port say whose it
- * was) unless full_release. Types with no kind are not logged.
+ * The template of an event of kind k: for a port block taken back, the
+ * block alone (its address and first port say whose it was) unless
+ * full_release; a threshold's by what reached it. 0: a threshold kind we
+ * have no template for.
+ */
+static uint16_t template_of(const struct nd_ipfix *x, const struct kind *k,
+			    const struct nat64_event_msg *ev)
+{
+	if (k->tid == ND_TID_PBA_RELEASE && x->conf.full_release)
+		return ND_TID_PBA;
+	if (k->tid != ND_TID_THRESHOLD)
+		return k->tid;
+	switch (ev->threshold) {
+	case NAT64_TH_MAPPINGS:
+		return ND_TID_THRESHOLD;
+	case NAT64_TH_SUB_MAPPINGS:
+		return ND_TID_SUB_THRESHOLD;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * The record of an event, in its template. Types with no kind (the
+ * deterministic rule, a type we do not know) are not logged and not
+ * counted; a threshold with no template is counted lost.
  */
 static int record(struct nd_ipfix *x, const struct nat64_event_msg *ev,
 		  uint64_t now_ms)
@@ -540,6 +589,8 @@ static int record(struct nd_ipfix *x, const struct nat64_event_msg *ev,
 		.addr6 = bind ? ev->addr6 : ev->prefix6,
 		.addr4 = ntohl(ev->addr4.s_addr),
 		.quota_event = QUOTA_PER_USER, .limit = ev->limit,
+		.pool_id = ev->pool_id, .threshold_event = ev->threshold,
+		.map_high = ev->limit, .user_high = ev->limit,
 		.port6 = ev->port6, .port4 = ev->port4,
 		.first = ev->port_min, .last = ev->port_max,
 		.proto = bind ? ev->proto : 0,	/* blocks: every protocol */
@@ -548,9 +599,11 @@ static int record(struct nd_ipfix *x, const struct nat64_event_msg *ev,
 
 	if (!k || !k->tid)
 		return 0;
-	tid = k->tid;
-	if (tid == ND_TID_PBA_RELEASE && x->conf.full_release)
-		tid = ND_TID_PBA;
+	tid = template_of(x, k, ev);
+	if (!tid) {
+		x->counts.lost++;
+		return -EOPNOTSUPP;
+	}
 	r.event = k->event;
 	return append(x, tid, &r, now_ms);
 }

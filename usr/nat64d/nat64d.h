@@ -85,10 +85,14 @@ enum {
 	ND_TID_PBA_RELEASE,	/* its de-allocation, keyed by the block */
 	ND_TID_PORTS,		/* ports exhausted (4.6.6) */
 	ND_TID_QUOTA,		/* quota exceeded (4.6.7) */
+	ND_TID_ADDRS,		/* addresses exhausted (4.6.5) */
+	ND_TID_THRESHOLD,	/* threshold reached: mappings (4.6.8) */
+	ND_TID_SUB_THRESHOLD,	/* threshold reached: a user's mappings */
 };
 
 /* natEvent values (IANA "NAT Event Type", RFC 8158 section 4.3). */
 enum {
+	ND_NE_ADDRS_EXHAUSTED = 3,
 	ND_NE_NAT64_SESSION_CREATE = 6,
 	ND_NE_NAT64_SESSION_DELETE = 7,
 	ND_NE_NAT64_BIB_CREATE = 10,
@@ -97,6 +101,7 @@ enum {
 	ND_NE_QUOTA_EXCEEDED = 13,
 	ND_NE_PBA_ALLOC = 16,
 	ND_NE_PBA_RELEASE = 17,
+	ND_NE_THRESHOLD = 18,
 };
 
 struct nd_ipfix_conf {
