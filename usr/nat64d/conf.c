@@ -257,7 +257,7 @@ static int directive(struct ctx *x, struct nd_conf *c, char **w, int n)
 	char why[96], q[64];
 
 	static const char *const one[] = { "instance", "rcvbuf", "status",
-					   "resync" };
+					   "resync", "det-relog" };
 	size_t i;
 
 	if (!strcmp(w[0], "syslog") || !strcmp(w[0], "ipfix"))
@@ -266,7 +266,7 @@ static int directive(struct ctx *x, struct nd_conf *c, char **w, int n)
 		if (!strcmp(w[0], one[i]))
 			break;
 	if (i == sizeof(one) / sizeof(one[0]))
-		return fail(x, "unknown directive '%s' (instance, rcvbuf, status, resync, syslog, ipfix)",
+		return fail(x, "unknown directive '%s' (instance, rcvbuf, status, resync, det-relog, syslog, ipfix)",
 			    nat64_quote(w[0], q, sizeof(q)));
 	if (n != 2)
 		return fail(x, "'%s' takes one value", w[0]);
@@ -287,6 +287,10 @@ static int directive(struct ctx *x, struct nd_conf *c, char **w, int n)
 		if (w[1][0] != '/' || strlen(w[1]) >= sizeof(c->status))
 			return fail(x, "status: expected an absolute path");
 		snprintf(c->status, sizeof(c->status), "%s", w[1]);
+	} else if (!strcmp(w[0], "det-relog")) {
+		if (number(x, "det-relog", w[1], 0, ND_DET_RELOG_MAX, &v))
+			return -1;
+		c->det_relog = v;
 	} else {
 		return onoff(x, "resync", w[1], &c->resync);
 	}
@@ -318,6 +322,7 @@ static void defaults(struct nd_conf *c)
 	memset(c, 0, sizeof(*c));
 	c->rcvbuf = 4 << 20;
 	c->resync = true;
+	c->det_relog = 86400;
 }
 
 int nd_conf_load(const char *path, struct nd_conf *c, char *err, size_t len)

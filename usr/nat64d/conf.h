@@ -7,6 +7,7 @@
  *	rcvbuf BYTES
  *	status PATH
  *	resync on|off
+ *	det-relog SECONDS
  *	syslog local|udp HOST[:PORT]|tcp HOST[:PORT] [format compact|rfc5424]
  *		[facility NAME] [severity NAME] [hostname NAME]
  *	ipfix udp|tcp HOST[:PORT] [domain N] [refresh SECONDS]
@@ -22,6 +23,7 @@
 
 #define ND_OUTPUTS_MAX	16
 #define ND_INSTANCES_MAX	16
+#define ND_DET_RELOG_MAX	604800	/* a week */
 
 struct nd_output_conf {
 	bool ipfix;		/* else syslog */
@@ -38,6 +40,8 @@ struct nd_conf {
 	int rcvbuf;		/* bytes (default 4 MiB) */
 	char status[256];	/* "" for none */
 	bool resync;		/* dump the port blocks after a gap (on) */
+	unsigned int det_relog;	/* seconds between two records of each
+				 * deterministic rule (86400); 0: never */
 	struct nd_output_conf out[ND_OUTPUTS_MAX];
 	size_t nout;
 };

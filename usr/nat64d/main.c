@@ -13,6 +13,12 @@
  * not deliver, the socket buffer was full) is counted and noted on every
  * output, then the instance's port blocks are dumped and exported again,
  * so that the collectors know every block held (resync, on by default).
+ *
+ * RFC 7422 section 3 asks that the deterministic rule be logged at each
+ * change (the kernel's det-set, det-del events) and once a day: nat64d
+ * logs each followed instance's rule as a det-set numbered 0 (its own, not
+ * the kernel's) when it starts, after a resync and every det-relog
+ * seconds.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -27,7 +33,9 @@
 #include <unistd.h>
 
 #include "conf.h"
+#include "instance.h"
 #include "nat64d.h"
+#include "state.h"
 
 #define TICK_MS		100
 #define STATUS_MS	1000
@@ -48,9 +56,10 @@ struct nd {
 	struct nat64_nl nl;		/* the multicast listener */
 	struct nat64_event_seqs seqs;
 	uint64_t status_at;
+	uint64_t det_at;		/* when the rules were last logged */
 	/* Counted since the start, for the status file. */
 	uint64_t events, unreadable, gaps, missed, overruns, resyncs;
-	uint64_t reloads, reload_failures;
+	uint64_t reloads, reload_failures, det_relogs;
 };
 
 static volatile sig_atomic_t got_hup, got_usr1, got_term;
@@ -188,9 +197,9 @@ static void status_write(struct nd *d)
 	fprintf(f, "events %" PRIu64 "\nunreadable %" PRIu64 "\n"
 		"gaps %" PRIu64 "\nmissed %" PRIu64 "\noverruns %" PRIu64 "\n"
 		"resyncs %" PRIu64 "\nreloads %" PRIu64 "\n"
-		"reload_failures %" PRIu64 "\n", d->events, d->unreadable,
-		d->gaps, d->missed, d->overruns, d->resyncs, d->reloads,
-		d->reload_failures);
+		"reload_failures %" PRIu64 "\ndet_relogs %" PRIu64 "\n",
+		d->events, d->unreadable, d->gaps, d->missed, d->overruns,
+		d->resyncs, d->reloads, d->reload_failures, d->det_relogs);
 	for (i = 0; i < d->nout; i++) {
 		if (d->out[i].ix)
 			nd_ipfix_counts(d->out[i].ix, &c);
@@ -205,12 +214,70 @@ static void status_write(struct nd *d)
 		unlink(tmp);
 }
 
+/* --- the deterministic rule (RFC 7422 section 3) --------------------- */
+
+/*
+ * The instance's rule, as a det-set numbered 0 on every output (IPFIX has
+ * no record for it), with the blocks and ports a block the formula gives
+ * it. An instance with no rule (ENOENT) or that is not nat64 (EINVAL) has
+ * nothing to log.
+ */
+static void det_log(struct nd *d, struct nat64_nl *req, const char *instance)
+{
+	struct nat64_event_msg ev = {
+		.cmd = NAT64_CMD_EVENT, .readable = true,
+		.type = NAT64_EV_DET_SET, .seq = 0,
+	};
+	struct nat64_det rule;
+	int err = nat64_det_get(req, instance, &rule);
+
+	if (err == -ENOENT || err == -EINVAL)
+		return;
+	if (err) {
+		note(d, "rule of %s not logged: %s", instance, req->errmsg);
+		return;
+	}
+	snprintf(ev.instance, sizeof(ev.instance), "%s", instance);
+	ev.time_ms = now_ms();
+	ev.det = rule;
+	ev.det.blocks = nat64_det_blocks(&rule);
+	ev.limit = nat64_det_ports(&rule);
+	d->det_relogs++;
+	dispatch(d, &ev);
+}
+
+/* The rule of every instance followed: at start, every det-relog seconds. */
+static void det_log_all(struct nd *d)
+{
+	struct nat64_instance_list list = { 0 };
+	struct nat64_nl req;
+	size_t i;
+
+	d->det_at = now_ms();
+	if (nat64_nl_open(&req)) {
+		note(d, "rules not logged: %s", req.errmsg);
+		return;
+	}
+	if (d->conf.ninstances) {
+		for (i = 0; i < d->conf.ninstances; i++)
+			det_log(d, &req, d->conf.instances[i]);
+	} else if (!nat64_instance_dump(&req, false, &list)) {
+		for (i = 0; i < list.n; i++)
+			if (list.v[i].mode == NAT64_MODE_NAT64)
+				det_log(d, &req, list.v[i].name);
+		nat64_instance_list_free(&list);
+	} else {
+		note(d, "rules not logged: %s", req.errmsg);
+	}
+	nat64_nl_close(&req);
+}
+
 /* --- the event stream ------------------------------------------------- */
 
 /*
  * Exports every port block the instance holds again, each as an
- * allocation stamped now: after a gap, a collector may have missed any of
- * them.
+ * allocation stamped now, then its deterministic rule: after a gap, a
+ * collector may have missed any of them.
  */
 static void resync(struct nd *d, const char *instance)
 {
@@ -248,6 +315,7 @@ static void resync(struct nd *d, const char *instance)
 		dispatch(d, &ev);
 	}
 	nat64_pba_list_free(&list);
+	det_log(d, &req, instance);
 out:
 	nat64_nl_close(&req);
 }
@@ -376,6 +444,9 @@ static void run(struct nd *d)
 			p.fd = nl_socket_get_fd(d->nl.sk);
 		}
 		tick(d, false);
+		if (d->conf.det_relog &&
+		    now_ms() - d->det_at >= d->conf.det_relog * 1000ULL)
+			det_log_all(d);
 		if (got_usr1 || now_ms() - d->status_at >= STATUS_MS) {
 			got_usr1 = 0;
 			d->status_at = now_ms();
@@ -441,6 +512,7 @@ int main(int argc, char **argv)
 	}
 	signals();
 	note(&d, "started: %zu outputs", d.nout);
+	det_log_all(&d);
 	run(&d);
 	note(&d, "stopping");
 	tick(&d, true);
