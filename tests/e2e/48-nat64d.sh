@@ -380,4 +380,135 @@ e2e_check "...its notes said it was reloaded and stopped" sh -c "
 	grep -a -q 'N stopping' $D/notes.bin"
 
 e2e_check "instance deleted" inx instance del cgn
+
+# --- exhaustion, thresholds and the rule ---------------------------------
+# Instance ex: one 64-port UDP block, pool-id 5, both thresholds at 1, and
+# a deterministic rule for other subscribers, set before nat64d starts:
+# nat64d logs the rule when it starts and every det-relog seconds. The
+# client's first datagram takes the block and crosses both thresholds; a
+# second client finds no block (addresses exhausted); the rule deleted.
+CLI6B=2001:db8:1::3
+DRULE="2001:db8:2::/120 128 203.0.113.9/32 1024-65535"
+e2e_check "ex: UDP 1024-1087 in blocks of 64, pool-id 5, thresholds 1, a rule" sh -c "
+	ip -n v6 addr add $CLI6B/64 dev veth6 nodad &&
+	ip netns exec xl $NAT64CTL instance add ex --mode nat64 &&
+	ip netns exec xl $NAT64CTL -i ex prefix add 2001:db8:64::/96 &&
+	ip netns exec xl $NAT64CTL -i ex pool4 add $WAN4/32 udp 1024-1087 &&
+	ip netns exec xl $NAT64CTL -i ex global set port-blocks on \
+		port-block-size 64 subscriber-len 128 pool-id 5 \
+		bib-threshold 1 subscriber-threshold 1 &&
+	ip netns exec xl $NAT64CTL -i ex det set $DRULE"
+cat >"$D/ex.conf" <<EOF
+instance ex
+status $D/ex.status
+det-relog 2
+syslog udp 127.0.0.1:5518 format compact
+ipfix udp 127.0.0.1:4742 domain 9 flush-ms 100
+EOF
+ex_start() {
+	collector udp 5518 "$D/ex.bin" || return 1
+	ip netns exec xl tshark -q -i lo -f "udp port 4742" -w "$D/ex.pcap" \
+		>"$D/ex-tshark.log" 2>&1 &
+	bg "$D/ex-tshark.pid"
+	for _ in $(seq 300); do
+		grep -q "Capturing on" "$D/ex-tshark.log" && break
+		sleep 0.2
+	done
+	ip netns exec xl "$NAT64D" -c "$D/ex.conf" >/dev/null 2>"$D/ex.err" &
+	bg "$D/ex.pid"
+	for _ in $(seq 100); do
+		[[ -s $D/ex.status ]] && return 0
+		sleep 0.2
+	done
+	cat "$D/ex.err" "$D/ex-tshark.log"
+	return 1
+}
+e2e_check "nat64d for ex: compact syslog over UDP, IPFIX over UDP (domain 9)" \
+	ex_start
+ND=$(cat "$D/ex.pid")
+udp() {	# udp SRC6: one datagram to the server
+	ip netns exec v6 "$E2E_PYTHON" -c '
+import socket, sys
+s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+s.bind((sys.argv[1], 40001))
+s.sendto(b"x", (sys.argv[2], 9))' "$1" "$SRV6"
+}
+ex_events() {
+	udp "$CLI6" && sleep 0.5 && udp "$CLI6B" || return 1
+	sleep 2.5		# a det-relog period: the rule again
+	inx -i ex det del || return 1
+	sleep 1
+	kill "$ND" && wait "$ND"
+	sleep 1
+	kill "$(cat "$D/ex-tshark.pid")" "$(cat "$D/ex.bin.pid")"
+	sleep 1
+	cat "$D/ex.err"
+}
+e2e_check "a block, both thresholds, addresses exhausted, the rule deleted; nat64d stops" \
+	ex_events
+# tshark_fields PCAP PORT FIELD...: each data record's FIELDs, "|"-joined
+# ("-" for a field it does not have; numbers for named values)
+tshark_fields() {
+	local pcap=$1 port=$2
+	shift 2
+	tshark -r "$pcap" -d "udp.port==$port,cflow" -V 2>/dev/null |
+	"$E2E_PYTHON" -c '
+import re, sys
+want = sys.argv[1:]
+recs, rec = [], None
+for line in sys.stdin:
+    if re.match(r"\s+Flow \d+$", line):
+        rec = {}
+        recs.append(rec)
+    elif len(line) - len(line.lstrip()) <= 4:
+        rec = None
+    elif rec is not None:
+        m = re.match(r"\s+([A-Za-z0-9 ]+?): (.*)$", line)
+        if m and m.group(1) not in rec:
+            v = m.group(2).strip()
+            n = re.search(r"\((\d+)\)$", v)
+            rec[m.group(1)] = n.group(1) if n else v.split()[0]
+for r in recs:
+    print("|".join(r.get(k, "-") for k in want))
+' "$@"
+}
+ex_ipfix() {
+	tshark_fields "$D/ex.pcap" 4742 "Nat Event" "Nat Pool Id" \
+		"NAT Threshold Event" "Addressport Mapping High Threshold" \
+		"Addressport Mapping Per User High Threshold" SrcAddr \
+		"Port Range Start" | sort >"$D/ex.got"
+	sort >"$D/ex.want" <<EOF
+16|-|-|-|-|$CLI6|1024
+18|-|3|1|-|-|-
+18|-|4|-|1|$CLI6|-
+3|5|-|-|-|-|-
+EOF
+	diff "$D/ex.want" "$D/ex.got" ||
+	{ tshark -r "$D/ex.pcap" -d udp.port==4742,cflow -V | grep -m 60 .; false; }
+}
+e2e_check "tshark: block 16, thresholds 18/3 and 18/4 with their values, addresses exhausted 3 with natPoolId 5 (8158-9, 8158-10)" \
+	ex_ipfix
+e2e_check "tshark: templates 262, 263, 264 in the export" sh -c "
+	tshark -r $D/ex.pcap -d udp.port==4742,cflow -V 2>/dev/null |
+	grep -E -o 'Template Id: 26[234]' | sort -u | wc -l | grep -qx 3"
+ex_syslog() {
+	tr '<' '\n' <"$D/ex.bin" >"$D/ex.lines"
+	grep -q " A $WAN4 1024-1087 " "$D/ex.lines" &&
+	grep -q " T 3 5 1\$" "$D/ex.lines" &&
+	grep -q " T 4 5 1 $WAN4 " "$D/ex.lines" &&
+	grep -q " X 17 5 " "$D/ex.lines" &&
+	grep -q " Z 2001:db8:2::/120 128 203.0.113.9/32 1024-65535 256 252\$" \
+		"$D/ex.lines" || { cat "$D/ex.lines"; return 1; }
+}
+e2e_check "compact syslog: the block, T 3 and T 4, X, and the rule's deletion (Z)" \
+	ex_syslog
+e2e_check "the rule logged when nat64d started and again every 2 s, until deleted (7422-5)" sh -c "
+	n=\$(grep -c ' S 2001:db8:2::/120 128 203.0.113.9/32 1024-65535 256 252\$' $D/ex.lines)
+	echo \"S lines: \$n, det_relogs \$(awk '\$1 == \"det_relogs\" { print \$2 }' $D/ex.status)\"
+	[ \"\$n\" -ge 2 ]"
+e2e_check_eq "nat64d lost nothing (both outputs)" "0 0" awk '$1 == "output" {
+		for (i = 1; i < NF; i++) if ($i == "lost")
+			printf "%s%s", (n++ ? " " : ""), $(i + 1) } END { print "" }' \
+	"$D/ex.status"
+e2e_check "instance ex deleted" inx instance del ex
 e2e_done
