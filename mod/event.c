@@ -18,6 +18,7 @@
 #include "event.h"
 #include "instance.h"
 #include "netlink.h"
+#include "state_nl.h"
 #include "stats.h"
 
 /* Whether the family is registered: events go nowhere before or after. */
@@ -42,13 +43,7 @@ u64 nat64_event_seq(const struct nat64_instance *inst)
 /* The rule, with S and K as the formula counts them. */
 static int put_det(struct sk_buff *skb, const struct nat64_det *d)
 {
-	if (nla_put_in6_addr(skb, NAT64_A_PREFIX6, &d->prefix6) ||
-	    nla_put_u8(skb, NAT64_A_PREFIX6_LEN, d->plen6) ||
-	    nla_put_u8(skb, NAT64_A_SUB_LEN, d->sub_len) ||
-	    nla_put_in_addr(skb, NAT64_A_PREFIX4, d->addr4) ||
-	    nla_put_u8(skb, NAT64_A_PREFIX4_LEN, d->plen4) ||
-	    nla_put_u16(skb, NAT64_A_PORT_MIN, d->port_min) ||
-	    nla_put_u16(skb, NAT64_A_PORT_MAX, d->port_max) ||
+	if (nat64_det_put(skb, d) ||
 	    nla_put_u32(skb, NAT64_A_BLOCKS, nat64_det_blocks(d)) ||
 	    nla_put_u32(skb, NAT64_A_LIMIT, nat64_det_ports(d)))
 		return -EMSGSIZE;

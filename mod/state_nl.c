@@ -535,6 +535,19 @@ static int req_det(struct genl_info *info, struct nat64_det *d)
 	return 0;
 }
 
+int nat64_det_put(struct sk_buff *skb, const struct nat64_det *d)
+{
+	if (nla_put_in6_addr(skb, NAT64_A_PREFIX6, &d->prefix6) ||
+	    nla_put_u8(skb, NAT64_A_PREFIX6_LEN, d->plen6) ||
+	    nla_put_u8(skb, NAT64_A_SUB_LEN, d->sub_len) ||
+	    nla_put_in_addr(skb, NAT64_A_PREFIX4, d->addr4) ||
+	    nla_put_u8(skb, NAT64_A_PREFIX4_LEN, d->plen4) ||
+	    nla_put_u16(skb, NAT64_A_PORT_MIN, d->port_min) ||
+	    nla_put_u16(skb, NAT64_A_PORT_MAX, d->port_max))
+		return -EMSGSIZE;
+	return 0;
+}
+
 static int det_reply(struct genl_info *info, const char *name,
 		     const struct nat64_det *d)
 {
@@ -548,13 +561,7 @@ static int det_reply(struct genl_info *info, const char *name,
 				NAT64_CMD_DET_GET);
 	if (!hdr ||
 	    nla_put_string(msg, NAT64_A_INSTANCE, name) ||
-	    nla_put_in6_addr(msg, NAT64_A_PREFIX6, &d->prefix6) ||
-	    nla_put_u8(msg, NAT64_A_PREFIX6_LEN, d->plen6) ||
-	    nla_put_u8(msg, NAT64_A_SUB_LEN, d->sub_len) ||
-	    nla_put_in_addr(msg, NAT64_A_PREFIX4, d->addr4) ||
-	    nla_put_u8(msg, NAT64_A_PREFIX4_LEN, d->plen4) ||
-	    nla_put_u16(msg, NAT64_A_PORT_MIN, d->port_min) ||
-	    nla_put_u16(msg, NAT64_A_PORT_MAX, d->port_max) ||
+	    nat64_det_put(msg, d) ||
 	    (d->blocks && nla_put_u32(msg, NAT64_A_BLOCKS, d->blocks))) {
 		nlmsg_free(msg);
 		return -EMSGSIZE;

@@ -10,6 +10,8 @@
 #include <net/genetlink.h>
 #include <linux/nat64.h>
 
+struct nat64_det;
+
 /* POOL4_ADD, POOL4_DEL. */
 extern const struct nla_policy nat64_pool4_policy[NAT64_A_MAX + 1];
 /* BIB_ADD, BIB_DEL. */
@@ -32,5 +34,10 @@ int nat64_session_nl_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int nat64_pba_nl_dump(struct sk_buff *skb, struct netlink_callback *cb);
 /* DET_SET, _DEL, _GET. */
 int nat64_det_nl_doit(struct sk_buff *skb, struct genl_info *info);
+/*
+ * The rule's attributes but BLOCKS (PREFIX6, PREFIX6_LEN, SUB_LEN,
+ * PREFIX4, PREFIX4_LEN, PORT_MIN, PORT_MAX): 0 or -EMSGSIZE.
+ */
+int nat64_det_put(struct sk_buff *skb, const struct nat64_det *d);
 
 #endif /* NAT64_STATE_NL_H */

@@ -301,20 +301,7 @@ e2e_check "instance deleted" inx instance del ev
 # Instance th has four UDP ports on one address: a subscriber's second
 # binding reaches subscriber-threshold 2, the third bib-threshold 3, the
 # fifth finds no port (addresses exhausted, once a second at most).
-# udp SRC6 SPORT...: a datagram from each port of SRC6 to the server.
-udp() {
-	ip netns exec v6 "$E2E_PYTHON" - "$SRV6" "$@" <<'PYEOF'
-import socket
-import sys
-
-dst, src = sys.argv[1], sys.argv[2]
-for port in sys.argv[3:]:
-    s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
-    s.bind((src, int(port)))
-    s.sendto(b"x", (dst, 9))
-    s.close()
-PYEOF
-}
+udp() { e2e_udp6 "$1" "$SRV6" "${@:2}"; }	# udp SRC6 SPORT...
 # evs INSTANCE: its numbered events so far, one JSON array
 evs() {
 	jq-e -s -c --arg i "$1" '[.[] | select(.instance == $i and has("seq"))]' \

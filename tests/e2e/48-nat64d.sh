@@ -99,22 +99,39 @@ collector() {	# collector udp|tcp PORT FILE
 	bg "$3.pid"
 	e2e_listening xl "$1" "$2"
 }
+# capture PORT PCAP: tshark writes what goes to UDP PORT on lo into PCAP
+# (its pid in PCAP.pid, its output in PCAP.log), once it captures
+capture() {
+	ip netns exec xl tshark -q -i lo -f "udp port $1" -w "$2" \
+		>"$2.log" 2>&1 &
+	bg "$2.pid"
+	for _ in $(seq 300); do
+		grep -q "Capturing on" "$2.log" && return 0
+		sleep 0.2
+	done
+	cat "$2.log"
+	return 1
+}
+# nd_start CONF STATUS: a nat64d in xl (its pid in CONF.pid, its standard
+# error in CONF.err), once it has written its status file
+nd_start() {
+	ip netns exec xl "$NAT64D" -c "$1" >/dev/null 2>"$1.err" &
+	bg "$1.pid"
+	for _ in $(seq 100); do
+		[[ -s $2 ]] && return 0
+		sleep 0.2
+	done
+	cat "$1.err"
+	return 1
+}
 collectors() {
 	ip netns exec xl rsyslogd -n -f "$D/rsyslog.conf" -i "$D/rs.pid" \
 		>"$D/rs.log" 2>&1 &
 	bg "$D/rsyslogd.pid"
 	e2e_listening xl udp 5514 && e2e_listening xl tcp 5514 &&
 	collector udp 4739 "$D/ipfix-udp.bin" &&
-	collector tcp 4740 "$D/ipfix-tcp.bin" || return 1
-	ip netns exec xl tshark -q -i lo -f "udp port 4739" -w "$D/ipfix.pcap" \
-		>"$D/tshark.log" 2>&1 &
-	bg "$D/tshark.pid"
-	for _ in $(seq 300); do
-		grep -q "Capturing on" "$D/tshark.log" && return 0
-		sleep 0.2
-	done
-	cat "$D/tshark.log"
-	return 1
+	collector tcp 4740 "$D/ipfix-tcp.bin" &&
+	capture 4739 "$D/ipfix.pcap"
 }
 e2e_check "collectors: rsyslogd (UDP, TCP 5514), IPFIX UDP 4739 (tshark), TCP 4740" \
 	collectors
@@ -188,7 +205,7 @@ stop_all() {
 	sleep 1
 	kill "$(cat "$D/ipfix-udp.bin.pid")" "$(cat "$D/ipfix-tcp.bin.pid")" \
 		"$(cat "$D/rs.pid")"
-	kill "$(cat "$D/tshark.pid")"
+	kill "$(cat "$D/ipfix.pcap.pid")"
 	sleep 2
 	cat "$D/nat64d.err"
 }
@@ -200,44 +217,61 @@ e2e_check_eq "its final status: every output sent the 6 events (syslog: + 2 note
 			printf "%s%s", (n++ ? " " : ""), $(i + 1) } END { print "" }' \
 	"$D/status"
 
-# tshark's view of the UDP export: one line per data record,
-# natEvent|srcIPv6|postNAT IPv4|start|end|proto|port|postNAPT port
-tshark_records() {
-	tshark -r "$D/ipfix.pcap" -d udp.port==4739,cflow -V 2>/dev/null |
+# tshark_fields PCAP PORT FIELD...: tshark's view of an IPFIX export over
+# UDP, each data record's FIELDs "|"-joined: "-" for a field the record
+# does not have, the number of a named value, and for "+NAME" only "+"
+# when the record has it
+tshark_fields() {
+	local pcap=$1 port=$2
+	shift 2
+	tshark -r "$pcap" -d "udp.port==$port,cflow" -V 2>/dev/null |
 	"$E2E_PYTHON" -c '
 import re, sys
-want = ["Nat Event", "SrcAddr", "Post NAT Source IPv4 Address",
-        "Port Range Start", "Port Range End", "Protocol", "SrcPort",
-        "Post NAPT Source Transport Port"]
+want = sys.argv[1:]
 recs, rec = [], None
 for line in sys.stdin:
     if re.match(r"\s+Flow \d+$", line):
         rec = {}
         recs.append(rec)
     elif len(line) - len(line.lstrip()) <= 4:
-        rec = None          # a set, a protocol layer, a frame: not a record
+        rec = None
     elif rec is not None:
         m = re.match(r"\s+([A-Za-z0-9 ]+?): (.*)$", line)
         if m and m.group(1) not in rec:
             v = m.group(2).strip()
             n = re.search(r"\((\d+)\)$", v)
             rec[m.group(1)] = n.group(1) if n else v.split()[0]
+def field(r, k):
+    if k.startswith("+"):
+        return "+" if k[1:] in r else "-"
+    return r.get(k, "-")
+
+
 for r in recs:
-    ms = "ms" if "Observation Time Milliseconds" in r else "-"
-    print("|".join([r.get(k, "-") for k in want] + [ms]))
-'
+    print("|".join(field(r, k) for k in want))
+' "$@"
+}
+# the records of the first export: natEvent, source IPv6 address,
+# post-NAT IPv4 address, port range, protocol, port, post-NAPT port, and
+# whether the time is in milliseconds
+tshark_records() {
+	tshark_fields "$D/ipfix.pcap" 4739 "Nat Event" SrcAddr \
+		"Post NAT Source IPv4 Address" "Port Range Start" \
+		"Port Range End" Protocol SrcPort \
+		"Post NAPT Source Transport Port" \
+		"+Observation Time Milliseconds"
 }
 e2e_check "tshark decodes the IPFIX export" sh -c "
 	tshark -r $D/ipfix.pcap -d udp.port==4739,cflow -V 2>&1 |
 	tee $D/tshark.txt | grep -q 'Nat Event'"
 tshark_records >"$D/records" 2>&1
 cat >"$D/want" <<EOF
-16|$CLI6|$WAN4|$((PORT / 64 * 64))|$((PORT / 64 * 64 + 63))|-|-|-|ms
-6|$CLI6|$WAN4|-|-|6|PORT6|$PORT|ms
-10|$CLI6|$WAN4|-|-|6|22|2000|ms
-11|$CLI6|$WAN4|-|-|6|22|2000|ms
-7|$CLI6|$WAN4|-|-|6|PORT6|$PORT|ms
-17|-|$WAN4|$((PORT / 64 * 64))|$((PORT / 64 * 64 + 63))|-|-|-|ms
+16|$CLI6|$WAN4|$((PORT / 64 * 64))|$((PORT / 64 * 64 + 63))|-|-|-|+
+6|$CLI6|$WAN4|-|-|6|PORT6|$PORT|+
+10|$CLI6|$WAN4|-|-|6|22|2000|+
+11|$CLI6|$WAN4|-|-|6|22|2000|+
+7|$CLI6|$WAN4|-|-|6|PORT6|$PORT|+
+17|-|$WAN4|$((PORT / 64 * 64))|$((PORT / 64 * 64 + 63))|-|-|-|+
 EOF
 records() {
 	# the client's own port is whatever it chose: PORT6 stands for it
@@ -283,17 +317,11 @@ EOF
 life_start() {
 	collector udp 5516 "$D/notes.bin" &&
 	collector tcp 4741 "$D/life1.bin" || return 1
-	inx -i cgn global set port-blocks on || return 1
-	ip netns exec xl "$NAT64D" -c "$D/life.conf" >/dev/null 2>"$D/life.err" &
-	bg "$D/life.pid"
-	for _ in $(seq 100); do
-		[[ -s $D/life.status ]] && return 0
-		sleep 0.2
-	done
-	return 1
+	inx -i cgn global set port-blocks on &&
+	nd_start "$D/life.conf" "$D/life.status"
 }
 e2e_check "a second nat64d: compact syslog over UDP, IPFIX over TCP" life_start
-ND=$(cat "$D/life.pid")
+ND=$(cat "$D/life.conf.pid")
 lstatus() { nd_status "$D/life.status" "$@"; }
 e2e_check "a connection: a block held (its session lingers)" seen
 
@@ -306,7 +334,7 @@ reload_bad() {
 	[[ $(lstatus reload_failures) == 1 && $(lstatus reloads) == 0 ]] &&
 	grep -c '^output' "$D/life.status" | grep -qx 2 &&
 	grep -q "reload failed, configuration unchanged: .*life.conf:2: ipfix udp: expected HOST" \
-		"$D/life.err" || { cat "$D/life.err" "$D/life.status"; return 1; }
+		"$D/life.conf.err" || { cat "$D/life.conf.err" "$D/life.status"; return 1; }
 }
 e2e_check "SIGHUP with a bad file: counted, said, the outputs run on" reload_bad
 reload_good() {
@@ -315,7 +343,7 @@ reload_good() {
 	kill -HUP "$ND"
 	sleep 1
 	[[ $(lstatus reloads) == 1 ]] && grep -c '^output' "$D/life.status" | grep -qx 3 ||
-		{ cat "$D/life.err" "$D/life.status"; return 1; }
+		{ cat "$D/life.conf.err" "$D/life.status"; return 1; }
 }
 e2e_check "SIGHUP with a good file: a third output" reload_good
 
@@ -406,33 +434,13 @@ syslog udp 127.0.0.1:5518 format compact
 ipfix udp 127.0.0.1:4742 domain 9 flush-ms 100
 EOF
 ex_start() {
-	collector udp 5518 "$D/ex.bin" || return 1
-	ip netns exec xl tshark -q -i lo -f "udp port 4742" -w "$D/ex.pcap" \
-		>"$D/ex-tshark.log" 2>&1 &
-	bg "$D/ex-tshark.pid"
-	for _ in $(seq 300); do
-		grep -q "Capturing on" "$D/ex-tshark.log" && break
-		sleep 0.2
-	done
-	ip netns exec xl "$NAT64D" -c "$D/ex.conf" >/dev/null 2>"$D/ex.err" &
-	bg "$D/ex.pid"
-	for _ in $(seq 100); do
-		[[ -s $D/ex.status ]] && return 0
-		sleep 0.2
-	done
-	cat "$D/ex.err" "$D/ex-tshark.log"
-	return 1
+	collector udp 5518 "$D/ex.bin" && capture 4742 "$D/ex.pcap" &&
+	nd_start "$D/ex.conf" "$D/ex.status"
 }
 e2e_check "nat64d for ex: compact syslog over UDP, IPFIX over UDP (domain 9)" \
 	ex_start
-ND=$(cat "$D/ex.pid")
-udp() {	# udp SRC6: one datagram to the server
-	ip netns exec v6 "$E2E_PYTHON" -c '
-import socket, sys
-s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
-s.bind((sys.argv[1], 40001))
-s.sendto(b"x", (sys.argv[2], 9))' "$1" "$SRV6"
-}
+ND=$(cat "$D/ex.conf.pid")
+udp() { e2e_udp6 "$1" "$SRV6" 40001; }	# udp SRC6: one datagram
 ex_events() {
 	udp "$CLI6" && sleep 0.5 && udp "$CLI6B" || return 1
 	sleep 2.5		# a det-relog period: the rule again
@@ -440,38 +448,12 @@ ex_events() {
 	sleep 1
 	kill "$ND" && wait "$ND"
 	sleep 1
-	kill "$(cat "$D/ex-tshark.pid")" "$(cat "$D/ex.bin.pid")"
+	kill "$(cat "$D/ex.pcap.pid")" "$(cat "$D/ex.bin.pid")"
 	sleep 1
-	cat "$D/ex.err"
+	cat "$D/ex.conf.err"
 }
 e2e_check "a block, both thresholds, addresses exhausted, the rule deleted; nat64d stops" \
 	ex_events
-# tshark_fields PCAP PORT FIELD...: each data record's FIELDs, "|"-joined
-# ("-" for a field it does not have; numbers for named values)
-tshark_fields() {
-	local pcap=$1 port=$2
-	shift 2
-	tshark -r "$pcap" -d "udp.port==$port,cflow" -V 2>/dev/null |
-	"$E2E_PYTHON" -c '
-import re, sys
-want = sys.argv[1:]
-recs, rec = [], None
-for line in sys.stdin:
-    if re.match(r"\s+Flow \d+$", line):
-        rec = {}
-        recs.append(rec)
-    elif len(line) - len(line.lstrip()) <= 4:
-        rec = None
-    elif rec is not None:
-        m = re.match(r"\s+([A-Za-z0-9 ]+?): (.*)$", line)
-        if m and m.group(1) not in rec:
-            v = m.group(2).strip()
-            n = re.search(r"\((\d+)\)$", v)
-            rec[m.group(1)] = n.group(1) if n else v.split()[0]
-for r in recs:
-    print("|".join(r.get(k, "-") for k in want))
-' "$@"
-}
 ex_ipfix() {
 	tshark_fields "$D/ex.pcap" 4742 "Nat Event" "Nat Pool Id" \
 		"NAT Threshold Event" "Addressport Mapping High Threshold" \

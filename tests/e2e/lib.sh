@@ -180,6 +180,19 @@ print(a[0], a[1])' "$2" >"$1/seen" &
 	grep -qx hello "$1/got"
 }
 
+# e2e_udp6 SRC6 DST6 SPORT...: from ns v6, one datagram from each port
+# SPORT of SRC6 to DST6 port 9 (discard): a binding each for a translator.
+e2e_udp6() {
+	ip netns exec v6 "$E2E_PYTHON" -c '
+import socket, sys
+src, dst = sys.argv[1], sys.argv[2]
+for port in sys.argv[3:]:
+    s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+    s.bind((src, int(port)))
+    s.sendto(b"x", (dst, 9))
+    s.close()' "$@"
+}
+
 e2e_done() {
 	echo "$E2E_SCRIPT: $e2e_passed passed, $e2e_failed failed"
 	((e2e_failed == 0)) || exit 1

@@ -13,24 +13,11 @@
 #include <unistd.h>
 
 #include "conf.h"
+#include "tap.h"
 
 #define OUTPUT	"syslog local\n"
 
-static int checks, failed;
 static char path[64];
-
-static void __attribute__((format(printf, 2, 3)))
-check(bool ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%sok %d - ", ok ? "" : "not ", ++checks);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	failed += !ok;
-}
 
 /* Loads a file of this text into c: 0, or -1 with err set. */
 static int load(const char *text, struct nd_conf *c, char *err, size_t len)

@@ -71,23 +71,10 @@
 #include <sys/un.h>
 
 #include "format.h"
+#include "tap.h"
 
 #define T0_MS	1379585290850ULL	/* 2013-09-19T10:08:10.850Z */
 
-static int checks, failed;
-
-static void __attribute__((format(printf, 2, 3)))
-check(bool ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%sok %d - ", ok ? "" : "not ", ++checks);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	failed += !ok;
-}
 
 static void check_str(const char *got, const char *want, const char *what)
 {
