@@ -139,3 +139,39 @@ s3, e3 = out(9, 1234, "203.0.113.1", 40002)
 vec("7422-3/in-range", "subscriber 9, within its range, takes no block: "
     "203.0.113.1:40002", DETOVF, s3, e3, ignore=ID,
     counters={"pba_alloc": 0, "bib_new": 1})
+
+# 7422-2: inside its range a subscriber's ports are chosen at random. The
+# rule of DETWIDE gives each of 4 subscribers 64 ports of 203.0.113.1:
+# subscriber 1 has 40064-40127. Its flows from ports outside that range
+# land on ports of the range picked from a random place (parity kept,
+# RFC 4787); a flow from a port inside it keeps its port (preservation:
+# the host chose that port at random already, and 6146-23 needs it).
+DETWIDE = Cfg(mode="nat64", det=("2001:db8:100::/126", "128",
+                                 "203.0.113.1/32", "40000-40255"))
+SPORTS = list(range(5000, 5008))
+
+
+def spread(got):
+    p = [IP(b)[1].sport for b in got[4]]
+    if len(p) != len(SPORTS) + 1:
+        return f"{len(p)} packets out, want {len(SPORTS) + 1}"
+    drawn, kept = p[:-1], p[-1]
+    if not all(40064 <= x <= 40127 for x in drawn):
+        return f"ports {drawn}: want all in 40064-40127"
+    if len(set(drawn)) != len(drawn):
+        return f"ports {drawn}: one given twice"
+    if any(x % 2 != s % 2 for x, s in zip(drawn, SPORTS)):
+        return f"ports {drawn}: parity of {SPORTS} not kept"
+    if all(b - a == 2 for a, b in zip(drawn, drawn[1:])):
+        return f"ports {drawn}: handed out in order, not at random"
+    if kept != 40100:
+        return f"port {kept}: want 40100, the host's own"
+    return None
+
+
+flows = [out(1, sp, "203.0.113.1", 40064) for sp in SPORTS + [40100]]
+vec("7422-2/random", "subscriber 1's flows from 8 ports outside its range "
+    "get 8 ports of 40064-40127 from random places, parity kept; a flow "
+    "from 40100, inside it, keeps its port", DETWIDE,
+    [s for s, _ in flows], [e for _, e in flows],
+    ignore=ID + ["udp.sport"], check=spread, counters={"bib_new": 9})
