@@ -434,8 +434,8 @@ syslog udp 127.0.0.1:5518 format compact
 ipfix udp 127.0.0.1:4742 domain 9 flush-ms 100
 EOF
 ex_start() {
-	collector udp 5518 "$D/ex.bin" && capture 4742 "$D/ex.pcap" &&
-	nd_start "$D/ex.conf" "$D/ex.status"
+	collector udp 5518 "$D/ex.bin" && collector udp 4742 "$D/ex-ipfix.bin" &&
+	capture 4742 "$D/ex.pcap" && nd_start "$D/ex.conf" "$D/ex.status"
 }
 e2e_check "nat64d for ex: compact syslog over UDP, IPFIX over UDP (domain 9)" \
 	ex_start
@@ -448,7 +448,8 @@ ex_events() {
 	sleep 1
 	kill "$ND" && wait "$ND"
 	sleep 1
-	kill "$(cat "$D/ex.pcap.pid")" "$(cat "$D/ex.bin.pid")"
+	kill "$(cat "$D/ex.pcap.pid")" "$(cat "$D/ex.bin.pid")" \
+		"$(cat "$D/ex-ipfix.bin.pid")"
 	sleep 1
 	cat "$D/ex.conf.err"
 }
