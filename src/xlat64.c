@@ -50,6 +50,7 @@ struct err64 {
 	u32 ext;		/* RFC 4884 extension bytes after them */
 	struct hdr6 in;		/* the quoted IPv6 header */
 	u8 src[4], dst[4], isrc[4], idst[4];
+	bool rfc6791;		/* src is the map's stand-in for the router's */
 };
 
 static u32 min32(u32 a, u32 b)
@@ -189,14 +190,12 @@ static int map64(const struct nat64_xlat_map *map, const u8 *a,
 	return err;
 }
 
-/* The outer addresses; an error's source may come from RFC 6791. */
-static bool addrs64(const struct nat64_xlat_map *map, const u8 *ip, bool err,
-		    u8 *src, u8 *dst)
+/* The outer addresses (an error's: addrs_err64()). */
+static bool addrs64(const struct nat64_xlat_map *map, const u8 *ip, u8 *src,
+		    u8 *dst)
 {
-	if (map64(map, ip + 8, NAT64_ADDR_SRC, src) &&
-	    (!err || map64(map, ip + 8, NAT64_ADDR_ERR_SRC, src)))
-		return false;
-	return !map64(map, ip + 24, NAT64_ADDR_DST, dst);
+	return !map64(map, ip + 8, NAT64_ADDR_SRC, src) &&
+	       !map64(map, ip + 24, NAT64_ADDR_DST, dst);
 }
 
 /*
@@ -415,27 +414,48 @@ static void rest64(const struct nat64_xlat_cfg *cfg, const struct err64 *e,
 }
 
 /*
- * 7915-49, RFC 4884: keep the extension when it fits in @limit, after the
- * datagram (@dlen bytes) zero-padded to 32 bits and at least 128 bytes,
- * with the length attribute (byte 5, in 32-bit words). Returns the new
- * message end; without room, @end (no extension).
+ * 7915-49, RFC 4884: the extension @ext (@elen bytes) when it fits in
+ * @limit, after the datagram (@dlen bytes) zero-padded to 32 bits and at
+ * least 128 bytes, with the length attribute (byte 5, in 32-bit words).
+ * Returns the new message end; without room, @end (no extension).
  */
-static u32 ext64(const struct err64 *e, u8 *out, u32 limit, u32 dlen,
+static u32 ext64(const u8 *ext, u32 elen, u8 *out, u32 limit, u32 dlen,
 		 u32 end)
 {
 	u32 base = IP4_HDR + ICMP_HDR;
 	u32 orig = (dlen + 3) & ~3U;
 
-	if (!e->ext)
+	if (!elen)
 		return end;
 	if (orig < 128)
 		orig = 128;
-	if (base + orig + e->ext > limit)
+	if (base + orig + elen > limit)
 		return end;
 	memset(out + end, 0, base + orig - end);
-	memcpy(out + base + orig, e->q + e->qlen, e->ext);
+	memcpy(out + base + orig, ext, elen);
 	out[IP4_HDR + 5] = orig / 4;
-	return base + orig + e->ext;
+	return base + orig + elen;
+}
+
+#define IIO_LEN		28	/* the extension below, header included */
+
+/*
+ * 6791-3: an RFC 4884 extension structure holding one RFC 5837 Interface
+ * Information Object (class 2) for the incoming interface with only its
+ * IP address: @addr6, the router's own address that the error's IPv4
+ * source stands for. Into @p (IIO_LEN bytes).
+ */
+static void iio64(u8 *p, const u8 *addr6)
+{
+	memset(p, 0, IIO_LEN);
+	p[0] = 2 << 4;			/* RFC 4884 version 2 */
+	nat64_put16(p + 4, IIO_LEN - 4);	/* the object's length */
+	p[6] = 2;			/* class: interface information */
+	p[7] = 0x04;			/* C-Type: incoming, IP address */
+	nat64_put16(p + 8, 2);		/* AFI: IPv6 */
+	memcpy(p + 12, addr6, 16);
+	nat64_put16(p + 2, nat64_csum_finish(nat64_csum_bytes(0, p,
+							       IIO_LEN)));
 }
 
 /* Writes the translated error to @out (7915-49); false if no room. */
@@ -445,6 +465,7 @@ static bool build64(const struct nat64_xlat_cfg *cfg, const struct hdr6 *h,
 {
 	u32 limit = min32(ERR4_MAX, cap), iul, n, m, end;
 	u8 *icmp4 = out + IP4_HDR, *inner = icmp4 + ICMP_HDR;
+	u8 iio[IIO_LEN];
 
 	if (limit < IP4_HDR + ICMP_HDR + IP4_HDR)
 		return nat64_xlat_drop(res, NAT64_DROP_NOROOM);
@@ -464,8 +485,14 @@ static bool build64(const struct nat64_xlat_cfg *cfg, const struct hdr6 *h,
 	icmp4[0] = e->xl.type;
 	icmp4[1] = e->xl.code;
 	rest64(cfg, e, icmp4);
-	end = ext64(e, out, limit, IP4_HDR + n,
-		    IP4_HDR + ICMP_HDR + IP4_HDR + m);
+	end = IP4_HDR + ICMP_HDR + IP4_HDR + m;
+	if (e->ext) {
+		end = ext64(e->q + e->qlen, e->ext, out, limit, IP4_HDR + n,
+			    end);
+	} else if (e->rfc6791) {
+		iio64(iio, h->p + 8);
+		end = ext64(iio, IIO_LEN, out, limit, IP4_HDR + n, end);
+	}
 	nat64_put16(icmp4 + 2, 0);
 	nat64_put16(icmp4 + 2, nat64_csum_finish(nat64_csum_bytes(0, icmp4,
 							end - IP4_HDR)));
@@ -474,11 +501,17 @@ static bool build64(const struct nat64_xlat_cfg *cfg, const struct hdr6 *h,
 	return true;
 }
 
-/* The addresses of an error: outer (RFC 6791 fallback), then inner. */
+/*
+ * The addresses of an error: outer (the RFC 6791 stand-in for a router
+ * that has no IPv4 address, 6791-1), then inner.
+ */
 static bool addrs_err64(const struct nat64_xlat_map *map,
 			const struct hdr6 *h, struct err64 *e)
 {
-	return addrs64(map, h->p, true, e->src, e->dst) &&
+	e->rfc6791 = map64(map, h->p + 8, NAT64_ADDR_SRC, e->src);
+	if (e->rfc6791 && map64(map, h->p + 8, NAT64_ADDR_ERR_SRC, e->src))
+		return false;
+	return !map64(map, h->p + 24, NAT64_ADDR_DST, e->dst) &&
 	       !map64(map, e->q + 8, NAT64_ADDR_INNER_SRC, e->isrc) &&
 	       !map64(map, e->q + 24, NAT64_ADDR_INNER_DST, e->idst);
 }
@@ -556,7 +589,7 @@ static bool xlat64(const struct nat64_xlat_cfg *cfg,
 			return nat64_xlat_drop(res, NAT64_DROP_ICMP_TYPE);
 	}
 	/* 5.1: addresses */
-	if (!addrs64(map, in, false, src, dst))	/* 7915-50: not about ICMPv6 */
+	if (!addrs64(map, in, src, dst))	/* 7915-50: not about ICMPv6 */
 		return nat64_xlat_icmp(res, cfg->drop_icmp && !h.off &&
 				       h.proto != P_ICMP6,
 				       NAT64_DROP_ADDR, 1, 1, 0);

@@ -189,6 +189,18 @@ trace4() {
 		[[ $(sed -n 3p <<<"$hops") == "$SRV4" ]]
 }
 e2e_check "traceroute from IPv4: translator, router from pool6791 (6791-1), server" trace4
+# traceroute -e prints ICMP extensions as <CLASS/C-TYPE:hex...>: the
+# router's hop carries its IPv6 address (2001:db8:...) in an RFC 5837
+# Interface Information Object (class 2, C-Type 4).
+trace4_ext() {
+	local hop
+	hop=$(in4 traceroute -e -n -q 1 -w 2 -m 6 $SRV4 | sed -n 3p)
+	echo "$hop"
+	[[ $hop == *"<2/4:"* ]] && tr -cd '0-9a-f' <<<"${hop#*<2/4:}" |
+		grep -q 20010db8
+}
+e2e_check "traceroute -e: the router's hop names its IPv6 address (RFC 5837, 6791-3)" \
+	trace4_ext
 e2e_check "without a pool6791" ctl pool6791 flush
 trace4_own() {
 	local hops

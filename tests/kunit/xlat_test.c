@@ -1859,6 +1859,47 @@ static void test_7915_47_e7_ptb(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, c->res.drop, NAT64_DROP_ADDR);
 }
 
+/*
+ * 6791-3: a time exceeded from an untranslatable router comes from the
+ * RFC 6791 stand-in, with the router's own IPv6 address in an RFC 5837
+ * Interface Information Object: an RFC 4884 extension after the quote,
+ * which is zero-padded to 128 bytes and says so in its length attribute.
+ * A mapped router's error has no extension.
+ */
+static void test_6791_3_rfc5837(struct kunit *test)
+{
+	struct t_ctx *c = t_ctx(test, false);
+	u8 *q = t_buf(test), s6[16], zero[128] = { 0 };
+	const u8 *x;
+	u32 qlen;
+
+	t_server6(s6);
+	qlen = t_inner6(q, s6, t6_eam, 30);	/* a 58-byte IPv4 quote */
+	t_err6(c, t6_router, s6, 3, 0, 0, q, qlen);
+	KUNIT_ASSERT_EQ(test, t_run64(test, c), T_OK);
+	KUNIT_EXPECT_EQ(test, c->plen, 28 + 128 + 28);
+	t_hdr4(test, c->pkt, 0, 28 + 128 + 28, 0, 63, 1, t4_6791, t4_server);
+	KUNIT_EXPECT_EQ(test, c->pkt[20], 11);
+	KUNIT_EXPECT_EQ(test, c->pkt[25], 32);	/* 128 bytes, in words */
+	KUNIT_EXPECT_TRUE(test, t_ok4(c->pkt));
+	t_bytes(test, c->pkt + 28 + 58, zero, 128 - 58, "padding");
+	x = c->pkt + 28 + 128;
+	KUNIT_EXPECT_EQ(test, x[0], 0x20);		/* version 2 */
+	KUNIT_EXPECT_TRUE(test, t_sum_ok(t_sum(0, x, 28)));
+	KUNIT_EXPECT_EQ(test, t_get16(x + 4), 24);	/* object length */
+	KUNIT_EXPECT_EQ(test, x[6], 2);			/* interface info */
+	KUNIT_EXPECT_EQ(test, x[7], 0x04);		/* IP address */
+	KUNIT_EXPECT_EQ(test, t_get16(x + 8), 2);	/* AFI IPv6 */
+	KUNIT_EXPECT_EQ(test, t_get16(x + 10), 0);
+	t_bytes(test, x + 12, t6_router, 16, "the router's IPv6 address");
+	/* the router mapped (an EAM): its own address, no extension */
+	t_err6(c, t6_eam, s6, 3, 0, 0, q, qlen);
+	KUNIT_ASSERT_EQ(test, t_run64(test, c), T_OK);
+	KUNIT_EXPECT_EQ(test, c->plen, 28 + 58);
+	KUNIT_EXPECT_EQ(test, c->pkt[25], 0);
+	KUNIT_EXPECT_TRUE(test, t_ok4(c->pkt));
+}
+
 /* 7915-47: port unreachable -> 3/3, inner UDP checksum whole. */
 static void test_7915_47_unreach(struct kunit *test)
 {
@@ -2418,6 +2459,7 @@ static struct kunit_case nat64_xlat_cases[] = {
 	KUNIT_CASE(test_7915_28_checksums_64),
 	KUNIT_CASE(test_7915_31_udp_ffff_64),
 	KUNIT_CASE(test_7915_47_e7_ptb),
+	KUNIT_CASE(test_6791_3_rfc5837),
 	KUNIT_CASE(test_7915_47_unreach),
 	KUNIT_CASE(test_7915_48_e8_param_problem),
 	KUNIT_CASE(test_7915_49_nested_and_echo),

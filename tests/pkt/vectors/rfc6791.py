@@ -37,9 +37,25 @@ def quote(n=24, hlim=1):
 Q4, Q6 = quote()
 
 
+def rfc5837(addr6):
+    """RFC 4884 extension with an RFC 5837 Interface Information Object
+    (class 2, C-Type: IP address present) carrying @addr6."""
+    sub = struct.pack("!HH", 2, 0) + ipaddress.IPv6Address(addr6).packed
+    obj = struct.pack("!HBB", 4 + len(sub), 2, 0x04) + sub
+    ext = bytearray(b"\x20\x00\x00\x00" + obj)
+    struct.pack_into("!H", ext, 2, inet_checksum(bytes(ext)))
+    return bytes(ext)
+
+
 def err(t6, c6, rest6, t4, c4, rest4, src4, q=(Q4, Q6), n6=None, n4=None):
+    """The router's error, and what it becomes: from @src4, its quote
+    padded to 128 bytes (RFC 4884 length 32) and followed by the router's
+    IPv6 address (6791-3)."""
     send = ip6_icmp(RTR6, C6, t6, c6, rest6, q[1][:n6], hlim=64)
-    exp = ip4_icmp(src4, C4, t4, c4, rest4, q[0][:n4], ttl=63)
+    body = q[0][:n4]
+    body += b"\0" * (128 - len(body)) + rfc5837(RTR6)
+    exp = ip4_icmp(src4, C4, t4, c4, rest4[:1] + bytes([32]) + rest4[2:],
+                   body, ttl=63)
     return send, exp
 
 
@@ -89,23 +105,11 @@ vec("6791-2/random", "8 errors from the router: sources drawn from "
     ignore=IGN + ["ip.src"], check=from_pool)
 
 
-def rfc5837(addr6):
-    """RFC 4884 extension with an RFC 5837 Interface Information Object
-    (class 2, C-Type: IP address present) carrying @addr6."""
-    sub = struct.pack("!HH", 2, 0) + ipaddress.IPv6Address(addr6).packed
-    obj = struct.pack("!HBB", 4 + len(sub), 2, 0x04) + sub
-    ext = bytearray(b"\x20\x00\x00\x00" + obj)
-    struct.pack_into("!H", ext, 2, inet_checksum(bytes(ext)))
-    return bytes(ext)
-
-
 send = ip6_icmp(RTR6, C6, 3, 0, b"\0" * 4, Q6, hlim=64)
 exp = ip4_icmp("203.0.113.200", C4, 11, 0, rest_len4(32),
                Q4 + b"\0" * (128 - len(Q4)) + rfc5837(RTR6), ttl=63)
 vec("6791-3/rfc5837", "the translated error carries the router's IPv6 "
-    "address in an RFC 5837 Interface Information Object", POOL, send, exp,
-    ignore=IGN,
-    xfail="RFC 5837 interface information is not implemented "
-    "(docs/siit-decisions.md, Not done here: 6791-3)")
+    "address in an RFC 5837 Interface Information Object, after its "
+    "quote padded to 128 bytes (RFC 4884)", POOL, send, exp, ignore=IGN)
 
 _ = (S4, S6, echo)
