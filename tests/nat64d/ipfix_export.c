@@ -24,6 +24,7 @@
  *   gcc -Wall -Wextra -Werror -std=gnu11 -Iinclude/uapi -Iusr/lib -Isrc \
  *	-Iusr/nat64d $(pkg-config --cflags libfixbuf libnl-genl-3.0) \
  *	-o /tmp/ipfix_export tests/nat64d/ipfix_export.c usr/nat64d/ipfix.c \
+ *	usr/nat64d/net.c \
  *	$(pkg-config --libs libfixbuf)
  *
  * The checks that verified usr/nat64d/ipfix.c, on the loopback of the
@@ -46,7 +47,8 @@
  * mkdir -p $D
  * gcc -Wall -Wextra -Werror -std=gnu11 -Iinclude/uapi -Iusr/lib -Isrc \
  *	-Iusr/nat64d $(pkg-config --cflags libfixbuf libnl-genl-3.0) -o $B \
- *	tests/nat64d/ipfix_export.c usr/nat64d/ipfix.c $(pkg-config --libs libfixbuf)
+ *	tests/nat64d/ipfix_export.c usr/nat64d/ipfix.c usr/nat64d/net.c \
+ *	$(pkg-config --libs libfixbuf)
  * cat > $D/coll.py <<'EOF'
  * import socket, sys
  * udp = sys.argv[1] == 'udp'

@@ -25,7 +25,6 @@
  */
 #define _GNU_SOURCE	/* POLLRDHUP */
 #include <errno.h>
-#include <netdb.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +35,7 @@
 #include <fixbuf/public.h>
 
 #include "nat64d.h"
+#include "net.h"
 
 enum {
 	UDP_MTU = 1400,		/* a message in one datagram on a 1500 path */
@@ -158,8 +158,7 @@ static const struct kind {
 
 struct nd_ipfix {
 	struct nd_ipfix_conf conf;
-	struct addrinfo *ai;		/* the collector's addresses */
-	struct addrinfo *next;		/* TCP: the one to try next */
+	struct nd_addrs addrs;		/* the collector's */
 	int fd;				/* -1: none (TCP: down) */
 	bool tcp;
 	bool connecting;		/* TCP: connect() not done yet */
@@ -277,19 +276,10 @@ free_session:
  */
 static int sock_open(struct nd_ipfix *x)
 {
-	struct addrinfo *a = x->next ? x->next : x->ai;
-	int fd, err;
+	int fd = nd_connect_next(&x->addrs, x->tcp ? SOCK_STREAM : SOCK_DGRAM);
 
-	x->next = a->ai_next;
-	fd = socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC,
-		    a->ai_protocol);
 	if (fd < 0)
-		return -errno;
-	if (connect(fd, a->ai_addr, a->ai_addrlen) && errno != EINPROGRESS) {
-		err = -errno;
-		close(fd);
-		return err;
-	}
+		return fd;
 	x->fd = fd;
 	x->connecting = x->tcp;
 	return 0;
@@ -650,23 +640,6 @@ void nd_ipfix_tick(struct nd_ipfix *x, uint64_t now_ms)
 	flush_due(x, now_ms);
 }
 
-static int collector_lookup(struct nd_ipfix *x, char *err, size_t errlen)
-{
-	struct addrinfo hints = {
-		.ai_family = AF_UNSPEC,
-		.ai_socktype = x->tcp ? SOCK_STREAM : SOCK_DGRAM,
-		.ai_flags = AI_ADDRCONFIG,
-	};
-	const struct nd_dest *d = &x->conf.dest;
-	int rc = getaddrinfo(d->host, d->port, &hints, &x->ai);
-
-	if (rc)
-		snprintf(err, errlen, "ipfix: cannot resolve %s port %s: %s",
-			 d->host, d->port,
-			 rc == EAI_SYSTEM ? strerror(errno) : gai_strerror(rc));
-	return rc ? -1 : 0;
-}
-
 /*
  * Resolves the collector, makes the session, opens the socket (a TCP
  * connect finishes later). NULL with err filled when the collector does
@@ -689,7 +662,8 @@ struct nd_ipfix *nd_ipfix_alloc(const struct nd_ipfix_conf *c, uint64_t now_ms,
 	x->tcp = c->dest.transport == ND_TCP;
 	x->fd = -1;
 	x->now_ms = now_ms;
-	if (collector_lookup(x, err, errlen))
+	if (nd_resolve(&c->dest, "4739", x->tcp ? SOCK_STREAM : SOCK_DGRAM,
+		       "ipfix", &x->addrs, err, errlen))
 		goto free_x;
 	x->model = fbInfoModelAlloc();
 	if (!session_alloc(x, &e)) {
@@ -714,7 +688,6 @@ free_session:
 	fBufFree(x->fbuf);
 free_model:
 	fbInfoModelFree(x->model);
-	freeaddrinfo(x->ai);
 free_x:
 	free(x);
 	return NULL;
@@ -738,7 +711,6 @@ void nd_ipfix_free(struct nd_ipfix *x)
 	if (x->fbuf)
 		link_down(x);	/* counts what is still not sent lost */
 	fbInfoModelFree(x->model);
-	freeaddrinfo(x->ai);
 	free(x);
 }
 

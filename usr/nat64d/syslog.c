@@ -14,7 +14,6 @@
  * a second. All in nat64d's one thread, process context, no lock.
  */
 #include <errno.h>
-#include <netdb.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,10 +23,10 @@
 #include <sys/un.h>
 
 #include "format.h"
+#include "net.h"
 
 #define LOG_PATH	"/dev/log"
 #define OUT_SIZE	(64 * 1024)	/* TCP output buffer */
-#define ADDRS_MAX	4		/* addresses of the collector tried */
 #define RETRY_MS	1000		/* between connection attempts */
 #define CONNECT_MS	5000		/* a TCP connect given up after */
 #define TIME_UNKNOWN	UINT64_MAX
@@ -43,9 +42,7 @@ struct nd_syslog {
 	char host[256];		/* HOSTNAME, printable ASCII, no space */
 	int fd;
 	enum link_state state;
-	struct sockaddr_storage addr[ADDRS_MAX];	/* UDP, TCP */
-	socklen_t alen[ADDRS_MAX];
-	unsigned int naddr, next;	/* next: the one tried next */
+	struct nd_addrs addrs;	/* UDP, TCP: the collector's */
 	uint64_t last_try;	/* ms of the last connection attempt */
 	uint64_t conns;		/* connections made */
 	struct nd_counts counts;
@@ -90,22 +87,6 @@ static void link_drop(struct nd_syslog *s)
 	s->state = LINK_DOWN;
 }
 
-/* A non-blocking socket connected, or connecting, to sa: fd or -errno. */
-static int open_fd(int type, const struct sockaddr *sa, socklen_t len)
-{
-	int fd = socket(sa->sa_family, type | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	int err;
-
-	if (fd < 0)
-		return -errno;
-	if (connect(fd, sa, len) < 0 && errno != EINPROGRESS) {
-		err = -errno;
-		close(fd);
-		return err;
-	}
-	return fd;
-}
-
 static int local_open(struct nd_syslog *s)
 {
 	const char *path = s->conf.dest.host[0] == '/' ? s->conf.dest.host
@@ -116,7 +97,7 @@ static int local_open(struct nd_syslog *s)
 	if (strlen(path) >= sizeof(sun.sun_path))
 		return -ENAMETOOLONG;
 	strcpy(sun.sun_path, path);
-	fd = open_fd(SOCK_DGRAM, (struct sockaddr *)&sun, sizeof(sun));
+	fd = nd_connect(SOCK_DGRAM, (struct sockaddr *)&sun, sizeof(sun));
 	if (fd < 0)
 		return fd;
 	s->fd = fd;
@@ -127,8 +108,7 @@ static int local_open(struct nd_syslog *s)
 /* To the next address of the collector: connecting. */
 static int net_open(struct nd_syslog *s, int type)
 {
-	unsigned int i = s->next++ % s->naddr;
-	int fd = open_fd(type, (struct sockaddr *)&s->addr[i], s->alen[i]);
+	int fd = nd_connect_next(&s->addrs, type);
 
 	if (fd < 0)
 		return fd;
@@ -137,30 +117,11 @@ static int net_open(struct nd_syslog *s, int type)
 	return 0;
 }
 
-/* The collector's addresses, ADDRS_MAX at most; port 514 by default. */
+/* The collector's addresses; port 514 by default. */
 static int resolve(struct nd_syslog *s, int type, char *err, size_t errlen)
 {
-	const struct nd_dest *d = &s->conf.dest;
-	const char *port = d->port[0] ? d->port : "514";
-	struct addrinfo hints = { .ai_socktype = type }, *res, *ai;
-	int rc;
-
-	rc = getaddrinfo(d->host, port, &hints, &res);
-	if (rc) {
-		snprintf(err, errlen, "syslog: %s port %s: %s", d->host, port,
-			 gai_strerror(rc));
-		return -1;
-	}
-	for (ai = res; ai && s->naddr < ADDRS_MAX; ai = ai->ai_next) {
-		if (ai->ai_addrlen > sizeof(s->addr[0]))
-			continue;
-		memcpy(&s->addr[s->naddr], ai->ai_addr, ai->ai_addrlen);
-		s->alen[s->naddr++] = ai->ai_addrlen;
-	}
-	freeaddrinfo(res);
-	if (!s->naddr)
-		snprintf(err, errlen, "syslog: %s: no usable address", d->host);
-	return s->naddr ? 0 : -1;
+	return nd_resolve(&s->conf.dest, "514", type, "syslog", &s->addrs,
+			  err, errlen);
 }
 
 /* UDP: the first address a socket connects to. */
@@ -168,7 +129,7 @@ static int udp_open(struct nd_syslog *s, char *err, size_t errlen)
 {
 	int rc = -EINVAL;
 
-	for (unsigned int i = 0; i < s->naddr; i++) {
+	for (unsigned int i = 0; i < s->addrs.n; i++) {
 		rc = net_open(s, SOCK_DGRAM);
 		if (!rc) {
 			link_up(s);
@@ -376,7 +337,8 @@ struct nd_syslog *nd_syslog_alloc(const struct nd_syslog_conf *c,
 		local_open(s);
 		return s;
 	case ND_UDP:
-		if (resolve(s, SOCK_DGRAM, err, errlen) || udp_open(s, err, errlen))
+		if (resolve(s, SOCK_DGRAM, err, errlen) ||
+		    udp_open(s, err, errlen))
 			goto err_free;
 		return s;
 	case ND_TCP:
