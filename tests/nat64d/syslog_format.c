@@ -584,21 +584,35 @@ static void send_all(struct nd_syslog *s, int *rc)
 	}
 }
 
+/*
+ * A TCP collector on the loopback (its listener in *lfd, its address in
+ * *sin) and an RFC 5424 output to it, connected at @now: the collector's
+ * end of the connection.
+ */
+static int tcp_pair(struct nd_syslog **s, int *lfd, struct sockaddr_in *sin,
+		    uint64_t now)
+{
+	struct nd_syslog_conf c;
+
+	*sin = (struct sockaddr_in){ .sin_family = AF_INET,
+				     .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	*lfd = listener(SOCK_STREAM, sin);
+	c = conf(ND_TCP, "127.0.0.1", ntohs(sin->sin_port), ND_SYSLOG_RFC5424);
+	*s = alloc(&c);
+	nd_syslog_tick(*s, now);
+	return accept_wait(*lfd);
+}
+
 static void test_tcp(void)
 {
-	struct sockaddr_in sin = { .sin_family = AF_INET,
-				   .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
-	int lfd = listener(SOCK_STREAM, &sin), cfd, rc[NTYPES];
-	struct nd_syslog_conf c = conf(ND_TCP, "127.0.0.1",
-				       ntohs(sin.sin_port), ND_SYSLOG_RFC5424);
-	struct nd_syslog *s = alloc(&c);
+	struct sockaddr_in sin;
+	struct nd_syslog *s;
 	static char msgs[NTYPES][1024];
 	uint64_t now = 1000000;
+	int lfd, cfd = tcp_pair(&s, &lfd, &sin, now), rc[NTYPES];
 	struct nd_counts n;
 	size_t got;
 
-	nd_syslog_tick(s, now);
-	cfd = accept_wait(lfd);
 	check(cfd >= 0, "tcp: connected");
 	send_all(s, rc);
 	got = read_frames(cfd, msgs, NTYPES, 2000);
@@ -644,19 +658,14 @@ static void test_tcp(void)
  */
 static void test_tcp_overflow(void)
 {
-	struct sockaddr_in sin = { .sin_family = AF_INET,
-				   .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
-	int lfd = listener(SOCK_STREAM, &sin), cfd, rc[NTYPES];
-	struct nd_syslog_conf c = conf(ND_TCP, "127.0.0.1",
-				       ntohs(sin.sin_port), ND_SYSLOG_RFC5424);
-	struct nd_syslog *s = alloc(&c);
+	struct sockaddr_in sin;
+	struct nd_syslog *s;
 	static char msgs[64][1024];
 	uint64_t total = 0, frames = 0, bad = 0;
+	int lfd, cfd = tcp_pair(&s, &lfd, &sin, 1), rc[NTYPES];
 	struct nd_counts n;
 	size_t got;
 
-	nd_syslog_tick(s, 1);
-	cfd = accept_wait(lfd);
 	for (int i = 0; i < 10000; i++, total += NTYPES)
 		send_all(s, rc);
 	nd_syslog_counts(s, &n);
