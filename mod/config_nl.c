@@ -47,11 +47,12 @@ static const struct nla_policy global_policy[NAT64_G_MAX + 1] = {
 	[NAT64_G_POOL_ID] = { .type = NLA_U32 },
 	[NAT64_G_BIB_THRESHOLD] = { .type = NLA_U32 },
 	[NAT64_G_SUB_THRESHOLD] = { .type = NLA_U32 },
+	[NAT64_G_BINDING_EVENTS] = NLA_POLICY_MAX(NLA_U8, 1),
 };
 
 /* The globals only a nat64 instance has: [first, last]. */
 #define NAT64_G_STATEFUL_FIRST	NAT64_G_UDP_TIMEOUT
-#define NAT64_G_STATEFUL_LAST	NAT64_G_SUB_THRESHOLD
+#define NAT64_G_STATEFUL_LAST	NAT64_G_BINDING_EVENTS
 
 const struct nla_policy nat64_global_set_policy[NAT64_A_MAX + 1] = {
 	[NAT64_A_INSTANCE] = { .type = NLA_NUL_STRING,
@@ -130,6 +131,8 @@ static void apply(struct nat64_globals *g, struct nlattr **t)
 		g->bib_threshold = nla_get_u32(t[NAT64_G_BIB_THRESHOLD]);
 	if (t[NAT64_G_SUB_THRESHOLD])
 		g->sub_threshold = nla_get_u32(t[NAT64_G_SUB_THRESHOLD]);
+	if (t[NAT64_G_BINDING_EVENTS])
+		g->binding_events = nla_get_u8(t[NAT64_G_BINDING_EVENTS]);
 }
 
 /* A stateful global set on another mode would be silently useless. */
@@ -226,7 +229,8 @@ static int put_stateful(struct sk_buff *skb, const struct nat64_globals *g)
 	    nla_put_u8(skb, NAT64_G_SESSION_EVENTS, g->session_events) ||
 	    nla_put_u32(skb, NAT64_G_POOL_ID, g->pool_id) ||
 	    nla_put_u32(skb, NAT64_G_BIB_THRESHOLD, g->bib_threshold) ||
-	    nla_put_u32(skb, NAT64_G_SUB_THRESHOLD, g->sub_threshold))
+	    nla_put_u32(skb, NAT64_G_SUB_THRESHOLD, g->sub_threshold) ||
+	    nla_put_u8(skb, NAT64_G_BINDING_EVENTS, g->binding_events))
 		return -EMSGSIZE;
 	return 0;
 }

@@ -82,6 +82,8 @@ static int put_fields(struct sk_buff *skb, const struct nat64_event_info *e)
 			return -EMSGSIZE;
 		fallthrough;
 	case NAT64_EV_PBA_FULL:
+	case NAT64_EV_SUB_ADD:
+	case NAT64_EV_SUB_DEL:
 subscriber:
 		if (nla_put_in6_addr(skb, NAT64_A_PREFIX6, &e->addr6) ||
 		    nla_put_u8(skb, NAT64_A_PREFIX6_LEN, e->plen6) ||

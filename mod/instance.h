@@ -51,6 +51,7 @@ struct nat64_globals {
 	u32 pool_id;			/* natPoolId of ADDR_FULL, THRESHOLD */
 	u32 bib_threshold;		/* NAT64_TH_MAPPINGS; 0: off */
 	u32 sub_threshold;		/* NAT64_TH_SUB_MAPPINGS; 0: off */
+	bool binding_events;		/* NAT64_EV_SUB_ADD/DEL */
 };
 
 struct nat64_instance {

@@ -601,15 +601,6 @@ int nat64_det_get(struct nat64_instance *inst, struct nat64_det *out)
 
 /* --- deletion (st->lock held) ------------------------------------------ */
 
-/* Frees @s once it has neither bindings nor port blocks. */
-static void sub_done(struct sub *s)
-{
-	if (!s->bibs && list_empty(&s->blocks)) {
-		hlist_del_rcu(&s->node);
-		kfree_rcu(s, rcu);
-	}
-}
-
 /* An event about @s (and block @k, or NULL) of type @type. */
 static void block_event(struct nat64_state *st, u8 type, const struct sub *s,
 			__be32 a, const struct pblock *k)
@@ -628,6 +619,28 @@ static void block_event(struct nat64_state *st, u8 type, const struct sub *s,
 		rcu_read_unlock();
 	}
 	nat64_event(st->inst, &e);
+}
+
+/* 8158-11: @s bound to its address, or no more (binding-events on). */
+static void sub_event(struct nat64_state *st, u8 type, const struct sub *s)
+{
+	bool on;
+
+	rcu_read_lock();
+	on = rcu_dereference(st->inst->globals)->binding_events;
+	rcu_read_unlock();
+	if (unlikely(on))
+		block_event(st, type, s, s->addr4, NULL);
+}
+
+/* Frees @s once it has neither bindings nor port blocks. */
+static void sub_done(struct nat64_state *st, struct sub *s)
+{
+	if (!s->bibs && list_empty(&s->blocks)) {
+		sub_event(st, NAT64_EV_SUB_DEL, s);
+		hlist_del_rcu(&s->node);
+		kfree_rcu(s, rcu);
+	}
 }
 
 /* Exhaustion: one event a second at most, of each kind. */
@@ -734,7 +747,7 @@ static void block_free(struct nat64_state *st, struct pblock *k)
 	s->nblocks--;
 	kfree(k);
 	nat64_stats_inc(&st->inst->stats, NAT64_STAT_PBA_RELEASE);
-	sub_done(s);
+	sub_done(st, s);
 }
 
 /* The block of @s that holds port @port of @a, or NULL. */
@@ -788,7 +801,7 @@ static void sub_put(struct nat64_state *st, struct sub *s)
 {
 	if (s) {
 		s->bibs--;
-		sub_done(s);
+		sub_done(st, s);
 	}
 }
 
@@ -1282,6 +1295,7 @@ static struct sub *sub_new(struct nat64_state *st,
 	s->addr4 = a;
 	INIT_LIST_HEAD(&s->blocks);
 	hlist_add_head_rcu(&s->node, &st->subs[h]);
+	sub_event(st, NAT64_EV_SUB_ADD, s);
 	return s;
 }
 

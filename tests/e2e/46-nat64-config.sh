@@ -262,7 +262,7 @@ e2e_check_eq "translate -j" \
 
 # globals
 e2e_check_eq "nat64 defaults (RFC 6146 section 4)" \
-	'{"instance":"n","lowest-ipv6-mtu":1280,"udp0":"compute","tclass":"copy","tos":"copy","mtu-plateaus":"on","hairpin":"intrinsic","drop-icmp":"on","udp-timeout":300,"tcp-est-timeout":7440,"tcp-trans-timeout":240,"icmp-timeout":60,"filtering":"eif","drop-ext-tcp":"off","max-sessions":1048576,"subscriber-len":56,"subscriber-max-ports":8192,"subscriber-max-sessions":16384,"port-blocks":"off","port-block-size":1024,"port-block-hold":60,"session-events":"off","pool-id":0,"bib-threshold":0,"subscriber-threshold":0}' \
+	'{"instance":"n","lowest-ipv6-mtu":1280,"udp0":"compute","tclass":"copy","tos":"copy","mtu-plateaus":"on","hairpin":"intrinsic","drop-icmp":"on","udp-timeout":300,"tcp-est-timeout":7440,"tcp-trans-timeout":240,"icmp-timeout":60,"filtering":"eif","drop-ext-tcp":"off","max-sessions":1048576,"subscriber-len":56,"subscriber-max-ports":8192,"subscriber-max-sessions":16384,"port-blocks":"off","port-block-size":1024,"port-block-hold":60,"session-events":"off","pool-id":0,"bib-threshold":0,"subscriber-threshold":0,"binding-events":"off"}' \
 	global_json n .
 e2e_check "set them all at once" ctl -i n global set udp-timeout 120 \
 	tcp-est-timeout 7200 tcp-trans-timeout 300 icmp-timeout 1 \

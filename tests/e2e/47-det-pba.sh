@@ -312,7 +312,8 @@ e2e_check "th: UDP 1024-1027, pool-id 7, thresholds 3 and 2 (8158-10)" sh -c "
 	ip netns exec xl $NAT64CTL -i th prefix add 2001:db8:64::/96 &&
 	ip netns exec xl $NAT64CTL -i th pool4 add $WAN4/32 udp 1024-1027 &&
 	ip netns exec xl $NAT64CTL -i th global set subscriber-len 128 \
-		pool-id 7 bib-threshold 3 subscriber-threshold 2"
+		pool-id 7 bib-threshold 3 subscriber-threshold 2 \
+		binding-events on"
 e2e_check_eq "global show reads them back" "7 3 2" sh -c "
 	ip netns exec xl $NAT64CTL -j -i th global show |
 	jq-e -r '\"\(.\"pool-id\") \(.\"bib-threshold\") \(.\"subscriber-threshold\")\"'"
@@ -342,6 +343,21 @@ e2e_check "3 more: no port left, one addr-full (pool 7, the subscriber) for thre
 	exhausted
 e2e_check_eq "the drops are counted drop_pool4" "3" sh -c "
 	ip netns exec xl $NAT64CTL -j stats th | jq-e -r .stats.drop_pool4"
+# binding-events: the subscriber bound to its address at its first
+# binding, and unbound when its last goes (port blocks on: every binding
+# deleted)
+bindings() {
+	inx -i th global set port-blocks on || return 1
+	sleep 1
+	evs th | tee "$D/th"
+	jq-e --arg c "$CLI6/128" --arg a "$WAN4" '
+		[.[] | select(.event == "sub-add" or .event == "sub-del")] |
+		[.[].event] == ["sub-add", "sub-del"] and
+		all(.[]; .subscriber == $c and .address == $a)' \
+		<"$D/th" >/dev/null
+}
+e2e_check "binding-events: sub-add at the first binding, sub-del when the last goes (8158-11)" \
+	bindings
 e2e_check "instance th deleted" inx instance del th
 
 # Port blocks: one block of 64; a second subscriber finds none.

@@ -413,8 +413,10 @@ e2e_check "instance deleted" inx instance del cgn
 # Instance ex: one 64-port UDP block, pool-id 5, both thresholds at 1, and
 # a deterministic rule for other subscribers, set before nat64d starts:
 # nat64d logs the rule when it starts and every det-relog seconds. The
-# client's first datagram takes the block and crosses both thresholds; a
-# second client finds no block (addresses exhausted); the rule deleted.
+# client's first datagram binds it to its address (binding-events on),
+# takes the block and crosses both thresholds; a second client finds no
+# block (addresses exhausted); the rule deleted; port blocks turned off
+# (the block back, the client unbound).
 CLI6B=2001:db8:1::3
 DRULE="2001:db8:2::/120 128 203.0.113.9/32 1024-65535"
 e2e_check "ex: UDP 1024-1087 in blocks of 64, pool-id 5, thresholds 1, a rule" sh -c "
@@ -424,7 +426,7 @@ e2e_check "ex: UDP 1024-1087 in blocks of 64, pool-id 5, thresholds 1, a rule" s
 	ip netns exec xl $NAT64CTL -i ex pool4 add $WAN4/32 udp 1024-1087 &&
 	ip netns exec xl $NAT64CTL -i ex global set port-blocks on \
 		port-block-size 64 subscriber-len 128 pool-id 5 \
-		bib-threshold 1 subscriber-threshold 1 &&
+		bib-threshold 1 subscriber-threshold 1 binding-events on &&
 	ip netns exec xl $NAT64CTL -i ex det set $DRULE"
 cat >"$D/ex.conf" <<EOF
 instance ex
@@ -444,7 +446,7 @@ udp() { e2e_udp6 "$1" "$SRV6" 40001; }	# udp SRC6: one datagram
 ex_events() {
 	udp "$CLI6" && sleep 0.5 && udp "$CLI6B" || return 1
 	sleep 2.5		# a det-relog period: the rule again
-	inx -i ex det del || return 1
+	inx -i ex det del && inx -i ex global set port-blocks off || return 1
 	sleep 1
 	kill "$ND" && wait "$ND"
 	sleep 1
@@ -453,7 +455,7 @@ ex_events() {
 	sleep 1
 	cat "$D/ex.conf.err"
 }
-e2e_check "a block, both thresholds, addresses exhausted, the rule deleted; nat64d stops" \
+e2e_check "a binding, a block, both thresholds, addresses exhausted, the rule deleted, the block back; nat64d stops" \
 	ex_events
 ex_ipfix() {
 	tshark_fields "$D/ex.pcap" 4742 "Nat Event" "Nat Pool Id" \
@@ -461,29 +463,34 @@ ex_ipfix() {
 		"Addressport Mapping Per User High Threshold" SrcAddr \
 		"Port Range Start" | sort >"$D/ex.got"
 	sort >"$D/ex.want" <<EOF
+14|-|-|-|-|$CLI6|-
 16|-|-|-|-|$CLI6|1024
 18|-|3|1|-|-|-
 18|-|4|-|1|$CLI6|-
 3|5|-|-|-|-|-
+17|-|-|-|-|-|1024
+15|-|-|-|-|$CLI6|-
 EOF
 	diff "$D/ex.want" "$D/ex.got" ||
 	{ tshark -r "$D/ex.pcap" -d udp.port==4742,cflow -V | grep -m 60 .; false; }
 }
-e2e_check "tshark: block 16, thresholds 18/3 and 18/4 with their values, addresses exhausted 3 with natPoolId 5 (8158-9, 8158-10)" \
+e2e_check "tshark: binding 14/15, block 16/17, thresholds 18/3 and 18/4 with their values, addresses exhausted 3 with natPoolId 5 (8158-9, 8158-10, 8158-11)" \
 	ex_ipfix
-e2e_check "tshark: templates 262, 263, 264 in the export" sh -c "
+e2e_check "tshark: templates 262, 263, 264, 265 in the export" sh -c "
 	tshark -r $D/ex.pcap -d udp.port==4742,cflow -V 2>/dev/null |
-	grep -E -o 'Template Id: 26[234]' | sort -u | wc -l | grep -qx 3"
+	grep -E -o 'Template Id: 26[2345]' | sort -u | wc -l | grep -qx 4"
 ex_syslog() {
 	tr '<' '\n' <"$D/ex.bin" >"$D/ex.lines"
 	grep -q " A $WAN4 1024-1087 " "$D/ex.lines" &&
 	grep -q " T 3 5 1\$" "$D/ex.lines" &&
 	grep -q " T 4 5 1 $WAN4 " "$D/ex.lines" &&
 	grep -q " X 17 5 " "$D/ex.lines" &&
+	grep -q " I $WAN4 $CLI6/128\$" "$D/ex.lines" &&
+	grep -q " O $WAN4 $CLI6/128\$" "$D/ex.lines" &&
 	grep -q " Z 2001:db8:2::/120 128 203.0.113.9/32 1024-65535 256 252\$" \
 		"$D/ex.lines" || { cat "$D/ex.lines"; return 1; }
 }
-e2e_check "compact syslog: the block, T 3 and T 4, X, and the rule's deletion (Z)" \
+e2e_check "compact syslog: the binding (I, O), the block, T 3 and T 4, X, and the rule's deletion (Z)" \
 	ex_syslog
 e2e_check "the rule logged when nat64d started and again every 2 s, until deleted (7422-5)" sh -c "
 	n=\$(grep -c ' S 2001:db8:2::/120 128 203.0.113.9/32 1024-65535 256 252\$' $D/ex.lines)

@@ -107,6 +107,7 @@ static const unsigned int types[] = {
 	NAT64_EV_QUOTA, NAT64_EV_BIB_ADD, NAT64_EV_BIB_DEL,
 	NAT64_EV_SESSION_ADD, NAT64_EV_SESSION_DEL, NAT64_EV_ADDR_FULL,
 	NAT64_EV_THRESHOLD, NAT64_EV_DET_SET, NAT64_EV_DET_DEL,
+	NAT64_EV_SUB_ADD, NAT64_EV_SUB_DEL,
 };
 #define NTYPES (sizeof(types) / sizeof(types[0]))
 
@@ -171,6 +172,8 @@ static const char *const compact_want[NTYPES] = {
 	"10:08:10 T 4 7 2000 194.219.240.252 2a02:2149:ff01:6869\n",
 	"10:08:10 S 2001:db8:100::/40 56 203.0.113.0/24 1024-65535 256 252\n",
 	"10:08:10 Z 2001:db8:100::/40 56 203.0.113.0/24 1024-65535 256 252\n",
+	"10:08:10 I 194.219.240.252 2a02:2149:ff01:6869\n",
+	"10:08:10 O 194.219.240.252 2a02:2149:ff01:6869\n",
 };
 
 /* What follows "PROCID " in the RFC 5424 line of each sample. */
@@ -187,6 +190,8 @@ static const char *const rfc5424_want[NTYPES] = {
 	"THRESHOLD [nat64@32473 inst=\"default\" seq=\"12\" kind=\"4\" pool=\"7\" limit=\"2000\" sub=\"2a02:2149:ff01:6869::/64\" addr4=\"194.219.240.252\"] threshold 4 7 2000 194.219.240.252 2a02:2149:ff01:6869",
 	"DET_SET [nat64@32473 inst=\"default\" seq=\"12\" sub6=\"2001:db8:100::/40\" sublen=\"56\" pool4=\"203.0.113.0/24\" ports=\"1024-65535\" blocks=\"256\" perblock=\"252\"] det-set 2001:db8:100::/40 56 203.0.113.0/24 1024-65535 256 252",
 	"DET_DEL [nat64@32473 inst=\"default\" seq=\"12\" sub6=\"2001:db8:100::/40\" sublen=\"56\" pool4=\"203.0.113.0/24\" ports=\"1024-65535\" blocks=\"256\" perblock=\"252\"] det-del 2001:db8:100::/40 56 203.0.113.0/24 1024-65535 256 252",
+	"SUB_ADD [nat64@32473 inst=\"default\" seq=\"12\" sub=\"2a02:2149:ff01:6869::/64\" addr4=\"194.219.240.252\"] sub-add 194.219.240.252 2a02:2149:ff01:6869",
+	"SUB_DEL [nat64@32473 inst=\"default\" seq=\"12\" sub=\"2a02:2149:ff01:6869::/64\" addr4=\"194.219.240.252\"] sub-del 194.219.240.252 2a02:2149:ff01:6869",
 };
 
 /* --- compact lines ------------------------------------------------------ */

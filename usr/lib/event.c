@@ -30,6 +30,8 @@ static const char *const names[__NAT64_EV_MAX] = {
 	[NAT64_EV_THRESHOLD] = "threshold",
 	[NAT64_EV_DET_SET] = "det-set",
 	[NAT64_EV_DET_DEL] = "det-del",
+	[NAT64_EV_SUB_ADD] = "sub-add",
+	[NAT64_EV_SUB_DEL] = "sub-del",
 };
 
 const char *nat64_event_name(unsigned int type)
@@ -45,6 +47,8 @@ enum nat64_event_shape nat64_event_shape(unsigned int type)
 		return NAT64_EVENT_BLOCK;
 	case NAT64_EV_PBA_FULL:
 	case NAT64_EV_QUOTA:
+	case NAT64_EV_SUB_ADD:
+	case NAT64_EV_SUB_DEL:
 		return NAT64_EVENT_SUBSCRIBER;
 	case NAT64_EV_BIB_ADD:
 	case NAT64_EV_BIB_DEL:

@@ -41,7 +41,7 @@ struct nat64_event_msg {
 	unsigned int type;	/* enum nat64_event, or one we do not know */
 	uint64_t seq;		/* the instance's event number */
 	uint64_t time_ms;	/* realtime, ms since 1970 */
-	struct in6_addr prefix6;	/* PBA_*, QUOTA: the subscriber */
+	struct in6_addr prefix6;	/* PBA_*, QUOTA, SUB_*: the subscriber */
 	uint8_t plen6;
 	struct in_addr addr4;	/* PBA_*, QUOTA, BIB_*: the IPv4 address */
 	uint16_t port_min, port_max;	/* PBA_ALLOC, _RELEASE: the block */
@@ -75,7 +75,7 @@ enum nat64_event_shape {
 /*
  * "pba-alloc", "pba-release", "pba-full", "quota", "bib-add", "bib-del",
  * "session-add", "session-del", "addr-full", "threshold", "det-set",
- * "det-del", or NULL.
+ * "det-del", "sub-add", "sub-del", or NULL.
  */
 const char *nat64_event_name(unsigned int type);
 enum nat64_event_shape nat64_event_shape(unsigned int type);

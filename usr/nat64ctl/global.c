@@ -71,6 +71,8 @@ static const struct global_key keys[] = {
 	  "0-4294967295 (0: off)" },
 	{ "subscriber-threshold", NAT64_G_SUB_THRESHOLD, NULL, 0, UINT32_MAX,
 	  "0-4294967295 (0: off)" },
+	{ "binding-events", NAT64_G_BINDING_EVENTS, onoff_words, 0, 0,
+	  "on|off" },
 };
 
 static const struct global_key *find_key(const char *name)
@@ -280,7 +282,10 @@ out:
 	"                                 dynamic BIB entries reach N (0: off)\n" \
 	"  subscriber-threshold N         a threshold event when a subscriber's\n" \
 	"                                 BIB entries reach N (0: off); either\n" \
-	"                                 reports again once below 3/4 of N\n"
+	"                                 reports again once below 3/4 of N\n" \
+	"  binding-events on|off          an event when a subscriber is bound to\n" \
+	"                                 its IPv4 address and when that ends\n" \
+	"                                 (address-binding logging; off)\n"
 
 static const struct nat64ctl_cmd cmds[] = {
 	{

@@ -125,6 +125,8 @@ static const char letters[__NAT64_EV_MAX] = {
 	[NAT64_EV_THRESHOLD] = 'T',
 	[NAT64_EV_DET_SET] = 'S',
 	[NAT64_EV_DET_DEL] = 'Z',
+	[NAT64_EV_SUB_ADD] = 'I',
+	[NAT64_EV_SUB_DEL] = 'O',
 };
 
 /* a/plen into p, the bits past the length cleared: the length (<= 128). */

@@ -40,7 +40,7 @@
 enum {
 	UDP_MTU = 1400,		/* a message in one datagram on a 1500 path */
 	TCP_MTU = 8192,
-	TMPL_ROOM = 384,	/* for the template message (240 bytes) */
+	TMPL_ROOM = 384,	/* for the template message (260 bytes) */
 	UDP_COPIES = 3,		/* data messages that the templates precede */
 	RETRY_MS = 1000,	/* TCP: the least time between two connects */
 	QUOTA_PER_USER = 3,	/* natQuotaExceededEvent: entries per user */
@@ -119,6 +119,10 @@ static fbInfoElementSpec_t sub_threshold_ies[] = {
 	IE("addressPortMappingPerUserHighThreshold", 4), FB_IESPEC_NULL
 };
 
+static fbInfoElementSpec_t binding_ies[] = {
+	IE_TIME, IE_EVENT, IE_ADDR6, IE_ADDR4, FB_IESPEC_NULL
+};
+
 static const struct tmpl {
 	uint16_t tid;
 	fbInfoElementSpec_t *ies;
@@ -132,6 +136,7 @@ static const struct tmpl {
 	{ ND_TID_ADDRS, addrs_ies },
 	{ ND_TID_THRESHOLD, threshold_ies },
 	{ ND_TID_SUB_THRESHOLD, sub_threshold_ies },
+	{ ND_TID_ADDR_BINDING, binding_ies },
 };
 
 /*
@@ -154,6 +159,8 @@ static const struct kind {
 	[NAT64_EV_QUOTA] = { ND_TID_QUOTA, ND_NE_QUOTA_EXCEEDED },
 	[NAT64_EV_ADDR_FULL] = { ND_TID_ADDRS, ND_NE_ADDRS_EXHAUSTED },
 	[NAT64_EV_THRESHOLD] = { ND_TID_THRESHOLD, ND_NE_THRESHOLD },
+	[NAT64_EV_SUB_ADD] = { ND_TID_ADDR_BINDING, ND_NE_ADDR_BINDING_CREATE },
+	[NAT64_EV_SUB_DEL] = { ND_TID_ADDR_BINDING, ND_NE_ADDR_BINDING_DELETE },
 };
 
 struct nd_ipfix {

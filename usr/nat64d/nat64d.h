@@ -88,6 +88,7 @@ enum {
 	ND_TID_ADDRS,		/* addresses exhausted (4.6.5) */
 	ND_TID_THRESHOLD,	/* threshold reached: mappings (4.6.8) */
 	ND_TID_SUB_THRESHOLD,	/* threshold reached: a user's mappings */
+	ND_TID_ADDR_BINDING,	/* address binding create/delete (4.6.9) */
 };
 
 /* natEvent values (IANA "NAT Event Type", RFC 8158 section 4.3). */
@@ -99,6 +100,8 @@ enum {
 	ND_NE_NAT64_BIB_DELETE = 11,
 	ND_NE_PORTS_EXHAUSTED = 12,
 	ND_NE_QUOTA_EXCEEDED = 13,
+	ND_NE_ADDR_BINDING_CREATE = 14,
+	ND_NE_ADDR_BINDING_DELETE = 15,
 	ND_NE_PBA_ALLOC = 16,
 	ND_NE_PBA_RELEASE = 17,
 	ND_NE_THRESHOLD = 18,

@@ -187,6 +187,10 @@
  *       reached), POOL_ID; NAT64_TH_SUB_MAPPINGS adds PREFIX6 +
  *       PREFIX6_LEN, ADDR4 (the subscriber). Sent when the count reaches
  *       the threshold, again only once it has fallen below 3/4 of it;
+ *     SUB_ADD, SUB_DEL (only while the global NAT64_G_BINDING_EVENTS is
+ *       on): a subscriber's first binding bound it to its IPv4 address,
+ *       its last state gone ended that (RFC 8158's address binding):
+ *       PREFIX6 + PREFIX6_LEN, ADDR4;
  *     DET_SET, DET_DEL (the rule now, or the rule removed): PREFIX6,
  *       PREFIX6_LEN, SUB_LEN, PREFIX4, PREFIX4_LEN, PORT_MIN, PORT_MAX,
  *       BLOCKS (blocks per address, as the formula counts them), LIMIT
@@ -290,6 +294,7 @@ enum nat64_global {
 	NAT64_G_POOL_ID,		/* u32, default 0: natPoolId of its events */
 	NAT64_G_BIB_THRESHOLD,		/* u32, default 0 (off): bindings */
 	NAT64_G_SUB_THRESHOLD,		/* u32, default 0 (off): a subscriber's */
+	NAT64_G_BINDING_EVENTS,		/* u8 0/1, default 0: SUB_ADD, SUB_DEL */
 	__NAT64_G_MAX
 };
 #define NAT64_G_MAX (__NAT64_G_MAX - 1)
@@ -397,6 +402,8 @@ enum nat64_event {
 	NAT64_EV_THRESHOLD,	/* a count of bindings reached its threshold */
 	NAT64_EV_DET_SET,	/* the deterministic NAT rule set or replaced */
 	NAT64_EV_DET_DEL,	/* the deterministic NAT rule removed */
+	NAT64_EV_SUB_ADD,	/* a subscriber bound to its IPv4 address */
+	NAT64_EV_SUB_DEL,	/* that binding ended (NAT64_G_BINDING_EVENTS) */
 	__NAT64_EV_MAX
 };
 #define NAT64_EV_MAX (__NAT64_EV_MAX - 1)
