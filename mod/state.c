@@ -1347,7 +1347,6 @@ static bool block_taken(void *ctx, u16 first)
  * above 1023, the first one free from a random place (RFC 6056). Its
  * first port, or -1.
  */
-
 static int block_pick(struct nat64_state *st,
 		      const struct nat64_pool4_info *e, __be32 a, u16 size)
 {
@@ -1546,7 +1545,7 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 			port = port_any(st, p, proto, a, p6);
 		}
 		if (port < 0) {
-			addr_full(st, g, proto, &prefix, g->sub_len);
+			addr_full(st, g, proto, &prefix, plen);
 			*why = NAT64_STAT_DROP_POOL4;
 			return NULL;
 		}
