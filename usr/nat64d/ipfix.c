@@ -3,7 +3,7 @@
  * nat64d's IPFIX output: each event becomes a NAT logging record (RFC 8158)
  * in IPFIX messages (RFC 7011) to one collector, over UDP or TCP.
  *
- * libfixbuf encodes: a session of our nine templates in the configured
+ * libfixbuf encodes: a session of our ten templates in the configured
  * observation domain, an fBuf in manual mode that writes each message into
  * our buffer (fbExporterAllocBuffer()). We send it on our own non-blocking
  * socket: fixbuf's network exporter connects and writes blocking, ignores
