@@ -16,6 +16,7 @@
 #include <netlink/genl/genl.h>
 
 #include "event.h"
+#include "state.h"
 
 static const char *const names[__NAT64_EV_MAX] = {
 	[NAT64_EV_PBA_ALLOC] = "pba-alloc",
@@ -177,19 +178,9 @@ static bool det(struct nlattr **tb, struct nat64_event_msg *ev)
 {
 	struct nat64_det *d = &ev->det;
 
-	if (!tb[NAT64_A_PREFIX6_LEN] || !tb[NAT64_A_SUB_LEN] ||
-	    !tb[NAT64_A_PREFIX4_LEN] || !tb[NAT64_A_PORT_MIN] ||
-	    !tb[NAT64_A_PORT_MAX] || !tb[NAT64_A_BLOCKS] ||
-	    !tb[NAT64_A_LIMIT] ||
-	    !addr(tb, NAT64_A_PREFIX6, &d->prefix6, sizeof(d->prefix6)) ||
-	    !addr(tb, NAT64_A_PREFIX4, &d->addr4, sizeof(d->addr4)))
+	if (!tb[NAT64_A_BLOCKS] || !tb[NAT64_A_LIMIT] ||
+	    !nat64_det_attrs(tb, d))
 		return false;
-	d->plen6 = nla_get_u8(tb[NAT64_A_PREFIX6_LEN]);
-	d->sub_len = nla_get_u8(tb[NAT64_A_SUB_LEN]);
-	d->plen4 = nla_get_u8(tb[NAT64_A_PREFIX4_LEN]);
-	d->port_min = nla_get_u16(tb[NAT64_A_PORT_MIN]);
-	d->port_max = nla_get_u16(tb[NAT64_A_PORT_MAX]);
-	d->blocks = nla_get_u32(tb[NAT64_A_BLOCKS]);
 	ev->limit = nla_get_u32(tb[NAT64_A_LIMIT]);
 	return d->plen6 <= 128 && d->sub_len <= 128 && d->plen4 <= 32;
 }

@@ -334,18 +334,14 @@ struct det_ctx {
 	bool got;
 };
 
-static int det_reply(struct nlattr **tb, uint8_t cmd, void *arg)
+bool nat64_det_attrs(struct nlattr **tb, struct nat64_det *d)
 {
-	struct det_ctx *ctx = arg;
-	struct nat64_det *d = ctx->d;
-
-	(void)cmd;
 	if (!addr_ok(tb, NAT64_A_PREFIX6, sizeof(struct in6_addr)) ||
 	    !has(tb, NAT64_A_PREFIX6_LEN, 1) || !has(tb, NAT64_A_SUB_LEN, 1) ||
 	    !addr_ok(tb, NAT64_A_PREFIX4, sizeof(struct in_addr)) ||
 	    !has(tb, NAT64_A_PREFIX4_LEN, 1) ||
 	    !has(tb, NAT64_A_PORT_MIN, 2) || !has(tb, NAT64_A_PORT_MAX, 2))
-		return bad_reply(ctx->nl, "a deterministic NAT rule");
+		return false;
 	memset(d, 0, sizeof(*d));
 	memcpy(&d->prefix6, nla_data(tb[NAT64_A_PREFIX6]), sizeof(d->prefix6));
 	d->plen6 = nla_get_u8(tb[NAT64_A_PREFIX6_LEN]);
@@ -356,8 +352,17 @@ static int det_reply(struct nlattr **tb, uint8_t cmd, void *arg)
 	d->port_max = nla_get_u16(tb[NAT64_A_PORT_MAX]);
 	if (has(tb, NAT64_A_BLOCKS, 4))
 		d->blocks = nla_get_u32(tb[NAT64_A_BLOCKS]);
+	return true;
+}
+
+static int det_reply(struct nlattr **tb, uint8_t cmd, void *arg)
+{
+	struct det_ctx *ctx = arg;
+	struct nat64_det *d = ctx->d;
+
+	(void)cmd;
 	/* The formula is only defined for a valid rule. */
-	if (nat64_det_check(d))
+	if (!nat64_det_attrs(tb, d) || nat64_det_check(d))
 		return bad_reply(ctx->nl, "a deterministic NAT rule");
 	ctx->got = true;
 	return 0;

@@ -108,6 +108,12 @@ void nat64_session_list_free(struct nat64_session_list *list);
 int nat64_det_set(struct nat64_nl *nl, const char *instance,
 		  const struct nat64_det *d);
 int nat64_det_del(struct nat64_nl *nl, const char *instance);
+/*
+ * The rule's attributes of a message (a DET_GET reply, a DET_SET or
+ * DET_DEL event) into *d, BLOCKS when there is one (else 0): false when
+ * one is missing or of the wrong size. The rule is not checked.
+ */
+bool nat64_det_attrs(struct nlattr **tb, struct nat64_det *d);
 int nat64_det_get(struct nat64_nl *nl, const char *instance,
 		  struct nat64_det *out);
 
