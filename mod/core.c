@@ -31,6 +31,7 @@
 #include "icmp.h"
 #include "instance.h"
 #include "pool6.h"
+#include "route.h"
 #include "state.h"
 #include "xlat.h"
 
@@ -300,31 +301,6 @@ static int replace_front(struct sk_buff *skb, const struct nat64_xlat_res *res)
 
 /* --- Output ----------------------------------------------------------- */
 
-static struct rtable *route4(struct net *net, __be32 daddr)
-{
-	struct flowi4 fl4 = {
-		.daddr = daddr,
-		.flowi4_flags = FLOWI_FLAG_ANYSRC,
-	};
-
-	return ip_route_output_key(net, &fl4);
-}
-
-static struct dst_entry *route6(struct net *net, const struct in6_addr *daddr)
-{
-	struct flowi6 fl6 = {
-		.daddr = *daddr,
-		.flowi6_flags = FLOWI_FLAG_ANYSRC,
-	};
-	struct dst_entry *dst = ip6_route_output(net, NULL, &fl6);
-
-	if (dst->error) {
-		dst_release(dst);
-		return NULL;
-	}
-	return dst;
-}
-
 static void send4(struct net *net, struct sk_buff *skb, struct dst_entry *dst)
 {
 	skb->protocol = htons(ETH_P_IP);
@@ -357,7 +333,7 @@ void nat64_icmp4_quote(struct nat64_instance *inst, __be32 src, __be32 dst,
 	struct iphdr *iph;
 
 	len = min(len, 576U - sizeof(*iph) - sizeof(*icmp));
-	rt = route4(net, dst);
+	rt = nat64_route4(net, NULL, dst);
 	if (IS_ERR(rt))
 		return;
 	skb = alloc_skb(LL_MAX_HEADER + sizeof(*iph) + sizeof(*icmp) + len,
@@ -402,7 +378,7 @@ void nat64_tcp6_probe(struct nat64_instance *inst,
 	struct ipv6hdr *ip6;
 	struct tcphdr *th;
 
-	route = route6(net, dst);
+	route = nat64_route6(net, NULL, dst);
 	if (!route)
 		return;
 	skb = alloc_skb(LL_MAX_HEADER + sizeof(*ip6) + sizeof(*th),
@@ -534,46 +510,14 @@ static unsigned int finish(enum step s, struct sk_buff *skb)
 /* --- The pipelines ---------------------------------------------------- */
 
 /*
- * The IPv4 route of a destination, looked up once per packet: it says
- * whether the packet is for this node (local, broadcast, multicast) and,
- * once the translating prefix is known, whether a longer native route
- * wins (7915-33). ri->len is -1 when no unicast route matches.
- */
-struct route4_info {
-	bool local;
-	int len;
-};
-
-static void route4_info(struct net *net, __be32 daddr, struct route4_info *ri)
-{
-	struct flowi4 fl4 = { .daddr = daddr };
-	struct fib_result res;
-
-	ri->local = ipv4_is_multicast(daddr) || ipv4_is_lbcast(daddr) ||
-		    ipv4_is_zeronet(daddr);
-	ri->len = -1;
-	if (ri->local || fib_lookup(net, &fl4, &res, 0))
-		return;
-	ri->local = res.type == RTN_LOCAL || res.type == RTN_BROADCAST ||
-		    res.type == RTN_ANYCAST || res.type == RTN_MULTICAST;
-	if (res.type == RTN_UNICAST)
-		ri->len = res.prefixlen;
-}
-
-/*
  * 7915-33: a destination that a route longer than the translating prefix
  * covers is forwarded natively. An EAM (@plen < 0) is explicit: it wins.
  */
-
-static bool native6(struct net *net, const struct in6_addr *daddr, int plen)
+static bool native6(struct nat64_instance *inst, const struct in6_addr *daddr,
+		    int plen)
 {
-	struct flowi6 fl6 = { .daddr = *daddr };
-	struct fib6_result res = {};
-
-	if (plen < 0 || ipv6_stub->fib6_lookup(net, 0, &fl6, &res, 0) ||
-	    !res.f6i || res.f6i == net->ipv6.fib6_null_entry)
-		return false;
-	return !(res.fib6_flags & RTF_REJECT) && res.f6i->fib6_dst.plen > plen;
+	return plen >= 0 &&
+	       nat64_route6_len(inst->net, inst->routes, daddr) > plen;
 }
 
 typedef enum step (*xlat_send_fn)(struct xlat_ctx *ctx, struct sk_buff *skb);
@@ -672,7 +616,7 @@ static enum step xlat_send_46(struct xlat_ctx *ctx, struct sk_buff *skb)
 	if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
 		return drop(inst, NAT64_STAT_DROP_NOMEM);
 	/* Section 4.1: the next-hop MTU decides DF=1 errors. */
-	dst = route6(inst->net, &ctx->dst6);
+	dst = nat64_route6(inst->net, inst->routes, &ctx->dst6);
 	if (!dst)
 		return drop(inst, NAT64_STAT_DROP_ROUTE);
 	cfg_init(ctx, &cfg);
@@ -769,7 +713,7 @@ static enum step xlat_send_64(struct xlat_ctx *ctx, struct sk_buff *skb)
 	/* 7915-47: the IPv6 link a Packet Too Big came over */
 	cfg.mtu6_nexthop = skb->dev ? READ_ONCE(skb->dev->mtu) : 0;
 	if (!pin) {
-		rt = route4(inst->net, ctx->dst4);
+		rt = nat64_route4(inst->net, inst->routes, ctx->dst4);
 		if (IS_ERR(rt))
 			return drop(inst, NAT64_STAT_DROP_ROUTE);
 		cfg.mtu4_nexthop = dst_mtu(&rt->dst);
@@ -797,13 +741,13 @@ static enum step xlat_send_64(struct xlat_ctx *ctx, struct sk_buff *skb)
 static enum step pipeline_46_ctx(struct xlat_ctx *ctx, struct sk_buff *skb)
 {
 	struct nat64_instance *inst = ctx->inst;
-	struct route4_info ri;
+	struct nat64_route4_info ri;
 	int err;
 
 	/* Packets for this node (or denied) are not translated. */
 	if (!pskb_may_pull(skb, sizeof(struct iphdr)))
 		goto pass;
-	route4_info(inst->net, ip_hdr(skb)->daddr, &ri);
+	nat64_route4_info(inst->net, inst->routes, ip_hdr(skb)->daddr, &ri);
 	if (ri.local)
 		goto pass;
 	err = map_46(ctx, ip_hdr(skb)->daddr, NAT64_ADDR_DST, &ctx->dst6);
@@ -842,7 +786,7 @@ static enum step pipeline_64(struct xlat_ctx *ctx, struct sk_buff *skb)
 		return refuse(ctx, skb, true, NAT64_STAT_DROP_DENIED);
 	if (err == -EPERM)		/* 6052-9 */
 		return refuse(ctx, skb, true, NAT64_STAT_DROP_ADDR);
-	if (err || native6(inst->net, &ipv6_hdr(skb)->daddr, ctx->dst_plen)) {
+	if (err || native6(inst, &ipv6_hdr(skb)->daddr, ctx->dst_plen)) {
 		nat64_stats_inc(&inst->stats, NAT64_STAT_PASS6);
 		return STEP_PASS;
 	}

@@ -16,6 +16,7 @@
 #include "hook.h"
 #include "instance.h"
 #include "pool6.h"
+#include "route.h"
 #include "state.h"
 
 static unsigned int nat64_net_id __read_mostly;
@@ -88,6 +89,7 @@ static void instance_free(struct nat64_instance *inst)
 	kfree(rcu_dereference_protected(inst->globals, 1));
 	nat64_pool6_free(inst);
 	nat64_eam_free(inst->eam);
+	nat64_route_cache_free(inst->routes);
 	nat64_stats_free(&inst->stats);
 	kfree(inst);
 }
@@ -133,8 +135,10 @@ int nat64_instance_setup(struct net *net, struct nat64_pernet *pn,
 		kfree(inst);
 		return -ENOMEM;
 	}
+	inst->routes = nat64_route_cache_alloc();
 	g = kzalloc(sizeof(*g), GFP_KERNEL);
-	if (!g) {
+	if (!g || !inst->routes) {
+		kfree(g);
 		instance_free(inst);
 		return -ENOMEM;
 	}
@@ -195,11 +199,12 @@ void nat64_instance_teardown(struct nat64_pernet *pn,
 	list_del_rcu(&inst->list);
 	pn->count--;
 	nat64_pernet_changed(pn);
-	if (inst->state) {
-		/* the xtables target may still hold it: wait for that */
-		synchronize_rcu();
+	/* the xtables target may still hold it: wait for that */
+	synchronize_rcu();
+	/* its routes go now, before the namespace's own can (netns exit) */
+	nat64_route_cache_flush(inst->routes);
+	if (inst->state)
 		nat64_state_free(inst);
-	}
 	call_rcu(&inst->rcu, instance_free_rcu);
 }
 

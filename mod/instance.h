@@ -20,6 +20,7 @@
 struct nat64_addr4set;
 struct nat64_eam_table;
 struct nat64_pool6;
+struct nat64_route_cache;
 struct nat64_state;
 
 /* The globals of an instance (NAT64_G_*); immutable once published. */
@@ -68,6 +69,7 @@ struct nat64_instance {
 	struct nat64_addr4set __rcu *deny;	/* IPv4 never translated */
 	struct nat64_addr4set __rcu *pool6791;	/* ICMP error sources */
 	struct nat64_state *state;	/* nat64 mode: pool4, BIB, sessions */
+	struct nat64_route_cache *routes;	/* route.c; never NULL */
 	struct net *net;		/* not counted: the instance dies first */
 	struct nf_hook_ops hooks[2];	/* siit, netfilter framework: IPv4
 					 * and IPv6 PREROUTING
