@@ -4,8 +4,10 @@
  *
  * Readers (the packet path) walk the hash chains under RCU with no lock.
  * Writers (new entries, state changes, deletions, expiry, netlink) hold
- * st->lock, a BH spinlock. The chains are keyed with siphash and a random
- * key per instance, so that no sender can choose its bucket.
+ * st->lock, a BH spinlock. The chains are keyed with hsiphash (SipHash-1-3
+ * on 64-bit machines, the kernel's function for hash tables) and a random
+ * key per instance, so that no sender can choose its bucket; a packet's
+ * path computes each of its hashes once.
  *
  * Expiry costs no scan of the table: each lifetime class (UDP, ICMP, TCP
  * established, TCP transitory) has a list in the order
@@ -143,7 +145,8 @@ struct session {
 
 struct nat64_state {
 	spinlock_t lock;
-	siphash_key_t key;
+	siphash_key_t key;		/* a subscriber's first address */
+	hsiphash_key_t hkey;		/* the hash tables */
 	struct pool4 __rcu *pool4;
 	struct det __rcu *det;
 	struct hlist_head *by6, *by4, *sess, *subs;
@@ -192,20 +195,20 @@ static u32 hash6(const struct nat64_state *st, u8 proto,
 		u32 pp;
 	} k = { *a, (u32)proto << 16 | port };
 
-	return siphash(&k, sizeof(k), &st->key) >> (64 - bits);
+	return hsiphash(&k, sizeof(k), &st->hkey) >> (32 - bits);
 }
 
 static u32 hash4(const struct nat64_state *st, u8 proto, __be32 a, u16 port)
 {
-	return siphash_2u32((__force u32)a, (u32)proto << 16 | port,
-			    &st->key) >> (64 - BIB_BITS);
+	return hsiphash_2u32((__force u32)a, (u32)proto << 16 | port,
+			     &st->hkey) >> (32 - BIB_BITS);
 }
 
 static u32 hash_sess(const struct nat64_state *st, const struct bib *b,
 		     __be32 z, u16 zp)
 {
-	return siphash_3u32((u32)(unsigned long)b, (__force u32)z, zp,
-			    &st->key) >> (64 - SESS_BITS);
+	return hsiphash_3u32((u32)(unsigned long)b, (__force u32)z, zp,
+			     &st->hkey) >> (32 - SESS_BITS);
 }
 
 /* --- globals ---------------------------------------------------------- */
@@ -276,15 +279,39 @@ static u8 tcp_lt(enum nat64_tcp_state s)
 
 /* --- lookups (RCU) ---------------------------------------------------- */
 
-static struct bib *bib_find6(struct nat64_state *st, u8 proto,
-			     const struct in6_addr *a, u16 port)
+static u32 hash_bib6(const struct nat64_state *st, u8 proto,
+		     const struct in6_addr *a, u16 port)
+{
+	return hash6(st, proto, a, port, BIB_BITS);
+}
+
+/* @h: hash_bib6() of the rest */
+static struct bib *bib_find6_h(struct nat64_state *st, u32 h, u8 proto,
+			       const struct in6_addr *a, u16 port)
 {
 	struct bib *b;
 
-	hlist_for_each_entry_rcu(b, &st->by6[hash6(st, proto, a, port,
-						   BIB_BITS)], by6)
+	hlist_for_each_entry_rcu(b, &st->by6[h], by6)
 		if (b->proto == proto && b->port6 == port &&
 		    ipv6_addr_equal(&b->addr6, a))
+			return b;
+	return NULL;
+}
+
+static struct bib *bib_find6(struct nat64_state *st, u8 proto,
+			     const struct in6_addr *a, u16 port)
+{
+	return bib_find6_h(st, hash_bib6(st, proto, a, port), proto, a, port);
+}
+
+/* @h: hash4() of the rest */
+static struct bib *bib_find4_h(struct nat64_state *st, u32 h, u8 proto,
+			       __be32 a, u16 port)
+{
+	struct bib *b;
+
+	hlist_for_each_entry_rcu(b, &st->by4[h], by4)
+		if (b->proto == proto && b->port4 == port && b->addr4 == a)
 			return b;
 	return NULL;
 }
@@ -292,20 +319,16 @@ static struct bib *bib_find6(struct nat64_state *st, u8 proto,
 static struct bib *bib_find4(struct nat64_state *st, u8 proto, __be32 a,
 			     u16 port)
 {
-	struct bib *b;
-
-	hlist_for_each_entry_rcu(b, &st->by4[hash4(st, proto, a, port)], by4)
-		if (b->proto == proto && b->port4 == port && b->addr4 == a)
-			return b;
-	return NULL;
+	return bib_find4_h(st, hash4(st, proto, a, port), proto, a, port);
 }
 
-static struct session *sess_find(struct nat64_state *st, const struct bib *b,
-				 __be32 z, u16 zp)
+/* @h: hash_sess() of the rest */
+static struct session *sess_find_h(struct nat64_state *st, u32 h,
+				   const struct bib *b, __be32 z, u16 zp)
 {
 	struct session *s;
 
-	hlist_for_each_entry_rcu(s, &st->sess[hash_sess(st, b, z, zp)], node)
+	hlist_for_each_entry_rcu(s, &st->sess[h], node)
 		if (s->bib == b && s->remote4 == z && s->rport == zp)
 			return s;
 	return NULL;
@@ -964,9 +987,9 @@ struct syn4 {
 static u32 hash_syn4(const struct nat64_state *st, __be32 t, u16 tport,
 		     __be32 z, u16 zport)
 {
-	return siphash_3u32((__force u32)t, (__force u32)z,
-			    (u32)tport << 16 | zport,
-			    &st->key) >> (64 - SYN4_BITS);
+	return hsiphash_3u32((__force u32)t, (__force u32)z,
+			     (u32)tport << 16 | zport,
+			     &st->hkey) >> (32 - SYN4_BITS);
 }
 
 static struct syn4 *syn4_find(const struct nat64_state *st, __be32 t,
@@ -1303,7 +1326,7 @@ static struct sub *sub_new(struct nat64_state *st,
 
 static u32 hash_blk(const struct nat64_state *st, __be32 a, u16 first)
 {
-	return siphash_2u32((__force u32)a, first, &st->key) &
+	return hsiphash_2u32((__force u32)a, first, &st->hkey) &
 	       ((1U << BLK_BITS) - 1);
 }
 
@@ -1486,8 +1509,9 @@ found:
 	return port;
 }
 
+/* @h6: hash_bib6() of (@proto, @a6, @p6) */
 static struct bib *bib_new(struct nat64_state *st, u8 proto,
-			   const struct in6_addr *a6, u16 p6, u32 *why)
+			   const struct in6_addr *a6, u16 p6, u32 h6, u32 *why)
 {
 	const struct pool4 *p = rcu_dereference(st->pool4);
 	const struct nat64_globals *g = rcu_dereference(st->inst->globals);
@@ -1574,8 +1598,7 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 	b->port6 = p6;
 	b->addr4 = a;
 	b->port4 = port;
-	hlist_add_head_rcu(&b->by6, &st->by6[hash6(st, proto, a6, p6,
-						   BIB_BITS)]);
+	hlist_add_head_rcu(&b->by6, &st->by6[h6]);
 	hlist_add_head_rcu(&b->by4, &st->by4[hash4(st, proto, a, port)]);
 	nat64_stats_inc(&st->inst->stats, NAT64_STAT_BIB_NEW);
 	return b;
@@ -1590,8 +1613,10 @@ static u8 proto_lt(u8 proto, u8 tcp)
 	return tcp_lt(tcp);
 }
 
+/* @h: hash_sess() of (@b, @f's remote address and port) */
 static struct session *sess_new(struct nat64_state *st, struct bib *b,
-				const struct nat64_flow *f, u8 tcp, u32 *why)
+				const struct nat64_flow *f, u8 tcp, u32 h,
+				u32 *why)
 {
 	const struct nat64_globals *g = rcu_dereference(st->inst->globals);
 	struct session *s;
@@ -1624,8 +1649,7 @@ static struct session *sess_new(struct nat64_state *st, struct bib *b,
 	st->nsessions++;
 	list_add_tail(&s->lru, &st->lru[s->lt]);
 	list_add_tail(&s->sibling, &b->list);
-	hlist_add_head_rcu(&s->node, &st->sess[hash_sess(st, b, f->remote4,
-							 f->rport)]);
+	hlist_add_head_rcu(&s->node, &st->sess[h]);
 	nat64_stats_inc(&st->inst->stats, NAT64_STAT_SESSION_NEW);
 	if (unlikely(g->session_events))
 		sess_event(st, NAT64_EV_SESSION_ADD, s);
@@ -1670,13 +1694,19 @@ static void refresh(struct nat64_state *st, struct session *s)
 u32 nat64_state_64(struct nat64_instance *inst, struct nat64_flow *f)
 {
 	struct nat64_state *st = inst->state;
-	struct session *s;
+	u32 h6 = hash_bib6(st, f->proto, &f->addr6, f->port6), hs = 0;
+	const struct bib *hb = NULL;	/* the entry hs is of */
+	struct session *s = NULL;
 	struct bib *b;
 	u32 why = 0;
 	u8 tcp;
 
-	b = bib_find6(st, f->proto, &f->addr6, f->port6);
-	s = b ? sess_find(st, b, f->remote4, f->rport) : NULL;
+	b = bib_find6_h(st, h6, f->proto, &f->addr6, f->port6);
+	if (b) {
+		hb = b;
+		hs = hash_sess(st, b, f->remote4, f->rport);
+		s = sess_find_h(st, hs, b, f->remote4, f->rport);
+	}
 	if (!s) {
 		tcp = NAT64_TCP_CLOSED;
 		if (f->proto == IPPROTO_TCP) {
@@ -1686,18 +1716,21 @@ u32 nat64_state_64(struct nat64_instance *inst, struct nat64_flow *f)
 				return NAT64_STAT_DROP_NO_STATE;
 		}
 		spin_lock_bh(&st->lock);
-		b = bib_find6(st, f->proto, &f->addr6, f->port6);
+		b = bib_find6_h(st, h6, f->proto, &f->addr6, f->port6);
 		if (!b)
-			b = bib_new(st, f->proto, &f->addr6, f->port6, &why);
-		s = b ? sess_find(st, b, f->remote4, f->rport) : NULL;
+			b = bib_new(st, f->proto, &f->addr6, f->port6, h6,
+				    &why);
+		if (b && b != hb)
+			hs = hash_sess(st, b, f->remote4, f->rport);
+		s = b ? sess_find_h(st, hs, b, f->remote4, f->rport) : NULL;
 		/* 6146-23: a held IPv4 SYN makes it a simultaneous open */
 		if (b && !s && tcp == NAT64_TCP_V6_INIT &&
 		    syn4_take(st, b->addr4, b->port4, f->remote4, f->rport))
 			tcp = NAT64_TCP_ESTABLISHED;
 		if (b && !s && tcp != NAT64_TCP_CLOSED)
-			s = sess_new(st, b, f, tcp, &why);
+			s = sess_new(st, b, f, tcp, hs, &why);
 		else if (b && !s && f->proto != IPPROTO_TCP)
-			s = sess_new(st, b, f, NAT64_TCP_CLOSED, &why);
+			s = sess_new(st, b, f, NAT64_TCP_CLOSED, hs, &why);
 		if (b) {
 			f->addr4 = b->addr4;
 			f->port4 = b->port4;
@@ -1740,18 +1773,22 @@ static u32 syn4(struct nat64_instance *inst, const struct nat64_flow *f)
 u32 nat64_state_46(struct nat64_instance *inst, struct nat64_flow *f)
 {
 	struct nat64_state *st = inst->state;
+	u32 h4 = hash4(st, f->proto, f->addr4, f->port4), hs;
 	const struct nat64_globals *g;
+	const struct bib *hb;		/* the entry hs is of */
 	struct session *s;
 	struct bib *b;
 	u32 why = 0;
 	u8 tcp;
 
-	b = bib_find4(st, f->proto, f->addr4, f->port4);
+	b = bib_find4_h(st, h4, f->proto, f->addr4, f->port4);
 	if (!b)
 		return syn4(inst, f) ?: NAT64_STAT_DROP_NO_BIB;
 	f->addr6 = b->addr6;
 	f->port6 = b->port6;
-	s = sess_find(st, b, f->remote4, f->rport);
+	hb = b;
+	hs = hash_sess(st, b, f->remote4, f->rport);
+	s = sess_find_h(st, hs, b, f->remote4, f->rport);
 	if (s) {
 		f->remote6 = s->remote6;
 		if (f->proto == IPPROTO_TCP)
@@ -1768,7 +1805,7 @@ u32 nat64_state_46(struct nat64_instance *inst, struct nat64_flow *f)
 	}
 	spin_lock_bh(&st->lock);
 	/* again under the lock: @b may have gone meanwhile */
-	b = bib_find4(st, f->proto, f->addr4, f->port4);
+	b = bib_find4_h(st, h4, f->proto, f->addr4, f->port4);
 	if (b) {
 		f->addr6 = b->addr6;
 		f->port6 = b->port6;
@@ -1785,9 +1822,11 @@ u32 nat64_state_46(struct nat64_instance *inst, struct nat64_flow *f)
 		/* 6146-26: a non-SYN is translated and makes no state */
 		return b ? 0 : NAT64_STAT_DROP_NO_BIB;
 	}
-	s = b ? sess_find(st, b, f->remote4, f->rport) : NULL;
+	if (b && b != hb)
+		hs = hash_sess(st, b, f->remote4, f->rport);
+	s = b ? sess_find_h(st, hs, b, f->remote4, f->rport) : NULL;
 	if (b && !s)
-		s = sess_new(st, b, f, tcp, &why);
+		s = sess_new(st, b, f, tcp, hs, &why);
 	if (s)
 		f->remote6 = s->remote6;
 	spin_unlock_bh(&st->lock);
@@ -1870,10 +1909,9 @@ int nat64_bib_add_static(struct nat64_instance *inst,
 		NL_SET_ERR_MSG(extack, "that IPv6 transport address is bound");
 		err = -EEXIST;
 	} else {
-		hlist_add_head_rcu(&b->by6, &st->by6[hash6(st, b->proto,
-							   &b->addr6,
-							   b->port6,
-							   BIB_BITS)]);
+		hlist_add_head_rcu(&b->by6, &st->by6[hash_bib6(st, b->proto,
+							       &b->addr6,
+							       b->port6)]);
 		hlist_add_head_rcu(&b->by4, &st->by4[hash4(st, b->proto,
 							   b->addr4,
 							   b->port4)]);
@@ -2075,6 +2113,7 @@ int nat64_state_init(struct nat64_instance *inst)
 	}
 	spin_lock_init(&st->lock);
 	get_random_bytes(&st->key, sizeof(st->key));
+	get_random_bytes(&st->hkey, sizeof(st->hkey));
 	for (i = 0; i < LT_MAX; i++)
 		INIT_LIST_HEAD(&st->lru[i]);
 	INIT_LIST_HEAD(&st->syn4_fifo);
