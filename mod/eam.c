@@ -23,11 +23,22 @@
  * take no lock, only RCU. (Not rhashtable: destroying one needs process
  * context, and an instance is freed from an RCU callback.)
  *
+ * Before any probe, a lookup asks a filter of the side: a bitmap of 2^16
+ * bits, one per IPv4 /16 (a shorter prefix sets all of its /16s) or per
+ * hash of an IPv6 address's first 48 bits (while no IPv6 prefix is
+ * shorter than that; one that is turns the IPv6 filter off). An address
+ * whose bit is clear is in no entry: a translator's lookups that miss
+ * (a pool6 destination, the hairpin test) cost one bit test. Deleting
+ * an entry leaves its bits set (a later lookup only probes in vain);
+ * flushing clears them.
+ *
  * Addresses are 128-bit numbers here, most significant bit first, an IPv4
  * address in the top 32 bits: prefix masks and the suffix copy of RFC 7757
  * section 3.3 are then the same shifts on both sides.
  */
+#include <linux/bitmap.h>
 #include <linux/bitops.h>
+#include <linux/hash.h>
 #include <linux/jhash.h>
 #include <linux/lockdep.h>
 #include <linux/overflow.h>
@@ -46,6 +57,8 @@ enum { EAM_4, EAM_6, EAM_SIDES };
 #define EAM_SLOTS_MIN	16
 /* A slot whose entry was deleted: probes go on past it. */
 #define EAM_TOMB	((struct nat64_eam_entry *)1UL)
+#define EAM_FILTER_BITS	16
+#define EAM_FILTER_LEN6	48	/* IPv6: the bits the filter hashes */
 
 static const unsigned int side_bits[EAM_SIDES] = { 32, 128 };
 
@@ -86,6 +99,8 @@ struct eam_hash {
 	u64 lens[EAM_LEN_WORDS];	/* bit L: a prefix of length L is in */
 	u32 used;			/* slots not empty: entries, tombstones */
 	u32 count[129];			/* entries per prefix length */
+	unsigned long *filter;		/* 2^EAM_FILTER_BITS bits; NULL: none */
+	u32 wide;			/* IPv6 prefixes the filter cannot hold */
 };
 
 struct nat64_eam_table {
@@ -252,6 +267,61 @@ static struct nat64_eam_entry *find_exact(const struct nat64_eam_table *t,
 	return s ? find(t, s, side, k, NULL) : NULL;
 }
 
+/* ---- the filters ------------------------------------------------------- */
+
+static u32 filter_bit(int side, struct eam_bits a)
+{
+	if (side == EAM_4)
+		return a.hi >> (64 - EAM_FILTER_BITS);
+	return hash_64(a.hi >> (64 - EAM_FILTER_LEN6), EAM_FILTER_BITS);
+}
+
+/* False: no entry of @side holds @a. */
+static bool filter_may(const struct eam_hash *h, int side, struct eam_bits a)
+{
+	const unsigned long *f = READ_ONCE(h->filter);
+
+	if (!f || (side == EAM_6 && READ_ONCE(h->wide)))
+		return true;
+	return test_bit(filter_bit(side, a), f);
+}
+
+/* Holds t->lock; h->filter is allocated. */
+static void filter_add(struct eam_hash *h, int side, const struct eam_key *k)
+{
+	if (side == EAM_6 && k->len < EAM_FILTER_LEN6)
+		WRITE_ONCE(h->wide, h->wide + 1);
+	else if (side == EAM_4 && k->len < EAM_FILTER_BITS)
+		bitmap_set(h->filter, filter_bit(side, k->a),
+			   1U << (EAM_FILTER_BITS - k->len));
+	else
+		set_bit(filter_bit(side, k->a), h->filter);
+}
+
+/* Holds t->lock: the bits stay (a filter only needs no false "no"). */
+static void filter_del(struct eam_hash *h, int side, const struct eam_key *k)
+{
+	if (side == EAM_6 && k->len < EAM_FILTER_LEN6)
+		WRITE_ONCE(h->wide, h->wide - 1);
+}
+
+/* Holds t->lock. Both filters, made at the first entry. */
+static int filters_alloc(struct nat64_eam_table *t)
+{
+	unsigned long *f;
+	int side;
+
+	for (side = 0; side < EAM_SIDES; side++) {
+		if (t->h[side].filter)
+			continue;
+		f = bitmap_zalloc(1U << EAM_FILTER_BITS, GFP_KERNEL_ACCOUNT);
+		if (!f)
+			return -ENOMEM;
+		WRITE_ONCE(t->h[side].filter, f);
+	}
+	return 0;
+}
+
 /*
  * Holds rcu_read_lock() or t->lock. The entry with the longest prefix on
  * @side that holds @a: one probe per length in use, longest first. A
@@ -266,7 +336,7 @@ static struct nat64_eam_entry *lpm(const struct nat64_eam_table *t, int side,
 	struct eam_key k;
 	int w;
 
-	if (!s)
+	if (!s || !filter_may(h, side, a))
 		return NULL;
 	for (w = EAM_LEN_WORDS - 1; w >= 0; w--) {
 		u64 lens = READ_ONCE(h->lens[w]);
@@ -382,6 +452,7 @@ static void hash_add(struct nat64_eam_table *t, int side,
 {
 	struct eam_hash *h = &t->h[side];
 
+	filter_add(h, side, &e->k[side]);
 	h->used += slot_put(t, slots_of(t, side), e, key_hash(t, &e->k[side]));
 	len_ref(h, e->k[side].len);
 }
@@ -393,6 +464,7 @@ static void hash_del(struct nat64_eam_table *t, int side,
 	u32 i;
 
 	len_unref(&t->h[side], e->k[side].len);
+	filter_del(&t->h[side], side, &e->k[side]);
 	find(t, s, side, &e->k[side], &i);
 	RCU_INIT_POINTER(s->slot[i].e, EAM_TOMB);
 }
@@ -427,8 +499,10 @@ void nat64_eam_free(struct nat64_eam_table *t)
 		return;
 	list_for_each_entry_safe(e, tmp, &t->entries, list)
 		kfree(e);
-	for (side = 0; side < EAM_SIDES; side++)
+	for (side = 0; side < EAM_SIDES; side++) {
 		kvfree(rcu_dereference_protected(t->h[side].slots, 1));
+		bitmap_free(t->h[side].filter);
+	}
 	kfree(t);
 }
 
@@ -509,7 +583,11 @@ int nat64_eam_add(struct nat64_eam_table *t, const struct nat64_eam *m,
 	if (!e)
 		return -ENOMEM;
 	memcpy(e->k, k, sizeof(k));
-	/* Room on both sides first: after that, nothing can fail. */
+	/* Filters and room on both sides first: then nothing can fail. */
+	if (filters_alloc(t)) {
+		kfree(e);
+		return -ENOMEM;
+	}
 	for (side = 0; side < EAM_SIDES; side++) {
 		err = make_room(t, side);
 		if (err) {
@@ -603,6 +681,9 @@ void nat64_eam_flush(struct nat64_eam_table *t)
 			WRITE_ONCE(h->lens[w], 0);
 		memset(h->count, 0, sizeof(h->count));
 		h->used = 0;
+		WRITE_ONCE(h->wide, 0);
+		if (h->filter)
+			bitmap_zero(h->filter, 1U << EAM_FILTER_BITS);
 		if (s)
 			kvfree_rcu(s, rcu);
 	}

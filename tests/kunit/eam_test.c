@@ -466,6 +466,53 @@ static void test_flush(struct kunit *test)
 	t_46(test, "10.0.3.231", "2001:db8::1");
 }
 
+/*
+ * The filters that end a lookup before any probe: what they let through
+ * must still be found (a /8 sets the bits of all its /16s; an IPv6 prefix
+ * shorter than /48 turns the IPv6 filter off while it is in the table),
+ * after deletions (their bits stay) and after a flush (the bits go, and
+ * come back with the next entries).
+ */
+static void test_filter(struct kunit *test)
+{
+	struct t_ctx *c = test->priv;
+
+	t_add(test, "192.0.2.1", "2001:db8:1::1");
+	t_46(test, "192.0.2.1", "2001:db8:1::1");
+	t_64(test, "2001:db8:1::1", "192.0.2.1");
+	t_46(test, "198.51.100.1", NULL);
+	t_64(test, "2001:db8:64::c633:6401", NULL);
+	t_64(test, "2001:db8:1::2", NULL);
+
+	t_add(test, "10.0.0.0/8", "2001:db8:aa00::/40");
+	/* the suffix follows the prefix: bits 40-63 */
+	t_46(test, "10.0.0.1", "2001:db8:aa00:1::");
+	t_46(test, "10.200.1.2", "2001:db8:aac8:102::");
+	t_46(test, "10.255.255.255", "2001:db8:aaff:ffff::");
+	t_64(test, "2001:db8:aac8:102::", "10.200.1.2");
+	t_64(test, "2001:db8:aac8:102::5", "10.200.1.2");
+	t_46(test, "11.0.0.1", NULL);
+
+	KUNIT_EXPECT_EQ(test, t_del(test, "10.0.0.0/8", NULL, NULL), 0);
+	t_46(test, "10.200.1.2", NULL);
+	t_64(test, "2001:db8:aac8:102::", NULL);
+	t_46(test, "192.0.2.1", "2001:db8:1::1");
+	t_64(test, "2001:db8:1::1", "192.0.2.1");
+
+	t_add(test, "203.0.113.0/24", "2001:db8:cafe::/120");
+	t_46(test, "203.0.113.9", "2001:db8:cafe::9");
+	t_64(test, "2001:db8:cafe::9", "203.0.113.9");
+
+	mutex_lock(&c->lock);
+	nat64_eam_flush(c->t);
+	mutex_unlock(&c->lock);
+	t_46(test, "192.0.2.1", NULL);
+	t_64(test, "2001:db8:cafe::9", NULL);
+	t_add(test, "192.0.2.1", "2001:db8:2::1");
+	t_46(test, "192.0.2.1", "2001:db8:2::1");
+	t_64(test, "2001:db8:2::1", "192.0.2.1");
+}
+
 /* The limit, and a walk in parts of the whole table (a netlink dump). */
 struct t_walk {
 	unsigned int seen, room;
@@ -970,6 +1017,7 @@ static struct kunit_case nat64_eam_cases[] = {
 	KUNIT_CASE(test_7757_4_longest_prefix),
 	KUNIT_CASE(test_delete),
 	KUNIT_CASE(test_flush),
+	KUNIT_CASE(test_filter),
 	KUNIT_CASE(test_limit_and_walk),
 	KUNIT_CASE(test_walk_changed),
 	KUNIT_CASE(test_random_vs_reference),
