@@ -170,19 +170,29 @@ static struct kmem_cache *bib_cache, *session_cache;
  * The caches have a constructor so that the slab allocator never merges
  * them with another cache of the same size: /proc/slabinfo then shows
  * them by name, which is where memory per session is read. With one,
- * objects cannot be asked for zeroed (__GFP_ZERO): state_alloc() zeroes.
+ * objects cannot be asked for zeroed (__GFP_ZERO): bib_alloc() and
+ * sess_alloc() zero them.
  */
 static void state_ctor(void *obj)
 {
 }
 
-static void *state_alloc(struct kmem_cache *c, gfp_t gfp)
+static struct bib *bib_alloc(gfp_t gfp)
 {
-	void *obj = kmem_cache_alloc(c, gfp);
+	struct bib *b = kmem_cache_alloc(bib_cache, gfp);
 
-	if (obj)
-		memset(obj, 0, kmem_cache_size(c));
-	return obj;
+	if (b)
+		memset(b, 0, sizeof(*b));
+	return b;
+}
+
+static struct session *sess_alloc(void)
+{
+	struct session *s = kmem_cache_alloc(session_cache, GFP_ATOMIC);
+
+	if (s)
+		memset(s, 0, sizeof(*s));
+	return s;
 }
 
 /* --- hashing ---------------------------------------------------------- */
@@ -1574,7 +1584,7 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 			return NULL;
 		}
 	}
-	b = state_alloc(bib_cache, GFP_ATOMIC);
+	b = bib_alloc(GFP_ATOMIC);
 	if (!b) {
 		*why = NAT64_STAT_DROP_NOMEM;
 		return NULL;
@@ -1630,7 +1640,7 @@ static struct session *sess_new(struct nat64_state *st, struct bib *b,
 		*why = NAT64_STAT_DROP_SUB_SESSIONS;
 		return NULL;
 	}
-	s = state_alloc(session_cache, GFP_ATOMIC);
+	s = sess_alloc();
 	if (!s) {
 		*why = NAT64_STAT_DROP_NOMEM;
 		return NULL;
@@ -1885,7 +1895,7 @@ int nat64_bib_add_static(struct nat64_instance *inst,
 		NL_SET_ERR_MSG(extack, "a BIB entry is tcp, udp or icmp");
 		return -EINVAL;
 	}
-	b = state_alloc(bib_cache, GFP_KERNEL);
+	b = bib_alloc(GFP_KERNEL);
 	if (!b)
 		return -ENOMEM;
 	b->proto = in->proto;
