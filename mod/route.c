@@ -16,12 +16,9 @@
  *   filled under, and its route passes dst_check();
  * - IPv6: an entry is a route and the cookie of the FIB node it came
  *   from; dst_check() with that cookie fails once a route was added
- *   under or above that node, or the node's route was deleted. The
- *   native-route question needs no route, only the FIB entry that
- *   matches (fib6_lookup(), cheaper): that entry is held, with the same
- *   cookie. "No route at all" is kept too, while the namespace's IPv6
- *   route serial (rt_genid_ipv6(), which every added route moves) stays
- *   the same.
+ *   under or above that node, or the node's route was deleted. "No
+ *   route at all" is kept too, while the namespace's IPv6 route serial
+ *   (rt_genid_ipv6(), which every added route moves) stays the same.
  *
  * A miss costs the lookup the kernel would make anyway, plus a reference
  * taken on the route for the cache. The cache holds at most one route per
@@ -43,7 +40,6 @@
 #include <net/ip6_fib.h>
 #include <net/ip6_route.h>
 #include <net/ip_fib.h>
-#include <net/ipv6_stubs.h>
 
 #include "route.h"
 
@@ -58,15 +54,13 @@ struct rc4 {
 	struct nat64_route4_info info;
 };
 
-/* At most one of dst, f6i; neither and !none: empty. */
 struct rc6 {
 	struct in6_addr addr;
 	struct dst_entry *dst;		/* held (maybe an error route) */
-	struct fib6_info *f6i;		/* held: the FIB entry, for len only */
-	u32 cookie;			/* of the FIB node either came from */
-	int serial;			/* none: rt_genid_ipv6() then */
-	s16 len;			/* that entry's prefix length; -1 */
-	bool none;			/* no route at all */
+	u32 cookie;			/* of the FIB node it came from */
+	int serial;			/* no route: rt_genid_ipv6() then */
+	s16 len;			/* that node's prefix length; -1 */
+	bool none;			/* no route (!dst) */
 };
 
 struct rc_cpu {
@@ -191,56 +185,29 @@ static void rc4_claim(struct rc4 *e, __be32 a, int genid)
 	e->genid = genid;
 }
 
-static void rc6_clear(struct rc6 *e)
-{
-	dst_release(e->dst);
-	fib6_info_release(e->f6i);
-	e->dst = NULL;
-	e->f6i = NULL;
-	e->none = false;
-}
-
-/* Still what the kernel would answer for @a (a route, if @route)? */
-static bool rc6_valid(const struct rc6 *e, const struct in6_addr *a,
-		      int serial, bool route)
-{
-	u32 cookie;
-
-	if (!ipv6_addr_equal(&e->addr, a))
-		return false;
-	if (e->dst)
-		return dst_check(e->dst, e->cookie);
-	if (e->f6i)
-		return !route && fib6_get_cookie_safe(e->f6i, &cookie) &&
-		       cookie == e->cookie && !fib6_check_expired(e->f6i);
-	return e->none && e->serial == serial;
-}
-
-/* Only a new route can change "no route". */
-static void rc6_none(struct rc6 *e, int serial)
-{
-	e->none = true;
-	e->serial = serial;
-	e->len = -1;
-}
-
-/* The entry of @a with its route, looked up again if it was not valid. */
-static struct rc6 *rc6_route(struct net *net, struct nat64_route_cache *rc,
-			     const struct in6_addr *a)
+/* The entry of @a, valid, looked up again if it was not. */
+static struct rc6 *rc6_get(struct net *net, struct nat64_route_cache *rc,
+			   const struct in6_addr *a)
 {
 	/* read before the lookup: a route added meanwhile moves it */
 	int serial = rt_genid_ipv6(net);
 	struct rc6 *e = slot6(rc, a);
 	struct dst_entry *dst;
 
-	if (rc6_valid(e, a, serial, true))
+	if (ipv6_addr_equal(&e->addr, a) &&
+	    (e->dst ? !!dst_check(e->dst, e->cookie) :
+		      e->none && e->serial == serial))
 		return e;
-	rc6_clear(e);
-	e->addr = *a;
 	dst = route6_any(net, a);
-	if (dst == &net->ipv6.ip6_null_entry->dst) {
+	dst_release(e->dst);
+	e->addr = *a;
+	e->none = dst == &net->ipv6.ip6_null_entry->dst;
+	if (e->none) {
+		/* only a new route can change that */
 		dst_release(dst);
-		rc6_none(e, serial);
+		e->dst = NULL;
+		e->serial = serial;
+		e->len = -1;
 		return e;
 	}
 	e->dst = dst;
@@ -248,46 +215,6 @@ static struct rc6 *rc6_route(struct net *net, struct nat64_route_cache *rc,
 	e->cookie = rt6_get_cookie((struct rt6_info *)dst);
 	e->len = len6_of(dst);
 	return e;
-}
-
-/*
- * The FIB entry @a matches (a reference in *f6i), and its prefix length
- * (-1: it rejects); -1 and no entry when no route matches at all.
- */
-static int len6_lookup(struct net *net, const struct in6_addr *a,
-		       struct fib6_info **f6i)
-{
-	struct flowi6 fl6 = { .daddr = *a };
-	struct fib6_result res = {};
-
-	*f6i = NULL;
-	if (ipv6_stub->fib6_lookup(net, 0, &fl6, &res, 0) || !res.f6i ||
-	    res.f6i == net->ipv6.fib6_null_entry ||
-	    !fib6_info_hold_safe(res.f6i))
-		return -1;
-	*f6i = res.f6i;
-	return res.fib6_flags & RTF_REJECT ? -1 : res.f6i->fib6_dst.plen;
-}
-
-static int rc6_len(struct net *net, struct nat64_route_cache *rc,
-		   const struct in6_addr *a)
-{
-	int serial = rt_genid_ipv6(net);
-	struct rc6 *e = slot6(rc, a);
-	struct fib6_info *f6i;
-
-	if (rc6_valid(e, a, serial, false))
-		return e->len;
-	rc6_clear(e);
-	e->addr = *a;
-	e->len = len6_lookup(net, a, &f6i);
-	if (!f6i)
-		rc6_none(e, serial);
-	else if (fib6_get_cookie_safe(f6i, &e->cookie))
-		e->f6i = f6i;
-	else		/* unlinked meanwhile: not kept */
-		fib6_info_release(f6i);
-	return e->len;
 }
 
 void nat64_route4_info(struct net *net, struct nat64_route_cache *rc,
@@ -346,7 +273,7 @@ struct dst_entry *nat64_route6(struct net *net, struct nat64_route_cache *rc,
 
 	if (!cached(rc))
 		return route6_lookup(net, daddr);
-	e = rc6_route(net, rc, daddr);
+	e = rc6_get(net, rc, daddr);
 	if (!e->dst || e->dst->error)
 		return NULL;
 	dst_hold(e->dst);
@@ -360,13 +287,14 @@ struct dst_entry *nat64_route6(struct net *net, struct nat64_route_cache *rc,
 int nat64_route6_len(struct net *net, struct nat64_route_cache *rc,
 		     const struct in6_addr *daddr)
 {
-	struct fib6_info *f6i;
+	struct dst_entry *dst;
 	int len;
 
 	if (cached(rc))
-		return rc6_len(net, rc, daddr);
-	len = len6_lookup(net, daddr, &f6i);
-	fib6_info_release(f6i);
+		return rc6_get(net, rc, daddr)->len;
+	dst = route6_any(net, daddr);
+	len = len6_of(dst);
+	dst_release(dst);
 	return len;
 }
 
@@ -396,7 +324,7 @@ void nat64_route_cache_flush(struct nat64_route_cache *rc)
 		c = per_cpu_ptr(rc->cpu, cpu);
 		for (i = 0; i < RC_SLOTS; i++) {
 			dst_release(c->v4[i].dst);
-			rc6_clear(&c->v6[i]);
+			dst_release(c->v6[i].dst);
 		}
 		memset(c, 0, sizeof(*c));
 	}
