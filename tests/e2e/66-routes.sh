@@ -111,10 +111,11 @@ dropped4() {
 	((d1 - d0 >= 2))
 }
 
-# the device goes quickly although a cached route went through it
+# del_link DEV: DEV goes quickly although cached routes went through it
+# (a reference held on it would keep it "waiting to become free")
 del_link() {
 	local t0=$SECONDS
-	inx ip link del x4q || return 1
+	inx ip link del "$1" || return 1
 	echo "took $((SECONDS - t0)) s"
 	((SECONDS - t0 < 5))
 }
@@ -151,8 +152,10 @@ e2e_check "4->6 translated again" ping4 3
 
 e2e_check "6->4 to q again" sh -c "ip -n xl route add 192.0.2.10/32 via 203.0.113.2"
 e2e_check "6->4 by q" ping6_to q
-e2e_check "q's link is deleted at once (no route cache holds it)" del_link
+e2e_check "q's link is deleted at once (no route cache holds it)" del_link x4q
 e2e_check "6->4 goes to p" ping6_to p
+e2e_check "4->6 once more: its IPv6 route cached" ping4 3
+e2e_check "h6's link is deleted at once too" del_link x6
 e2e_check "instance deleted" inx "$NAT64CTL" instance del rt
 e2e_check "module unloads" rmmod nat64
 e2e_done
