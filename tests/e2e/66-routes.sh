@@ -41,6 +41,8 @@ topology() {
 	for n in x6 x4p x4q; do
 		inx ip link set $n up || return 1
 	done
+	# a route that covers pool6 (not longer than it): native6() holds it
+	inx ip -6 route add default via $H6 &&
 	inx sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 &&
 	ip -n p addr add 198.51.100.2/24 dev vp && ip -n p link set vp up &&
 	ip -n q addr add 203.0.113.2/24 dev vq && ip -n q link set vq up &&
