@@ -50,22 +50,32 @@ u32 nat64_csum_pseudo4(const u8 *src, const u8 *dst, u8 proto, u32 len)
 	return fold64(acc) + proto + (len >> 16) + (len & 0xffff);
 }
 
+/*
+ * 64-bit words with the end-around carry added at once: 2^64 = 1 modulo
+ * 2^16 - 1 too, so the folded total is the same sum of 16-bit words.
+ */
+static u64 add_ec(u64 acc, u64 w)
+{
+	acc += w;
+	return acc + (acc < w);
+}
+
 u32 nat64_csum_pseudo6(const u8 *src, const u8 *dst, u8 proto, u32 len)
 {
-	u64 acc = 0;
-	int i;
+	u64 acc = nat64_get64(src);
 
-	for (i = 0; i < 16; i += 4)
-		acc += (u64)nat64_get32(src + i) + nat64_get32(dst + i);
+	acc = add_ec(acc, nat64_get64(src + 8));
+	acc = add_ec(acc, nat64_get64(dst));
+	acc = add_ec(acc, nat64_get64(dst + 8));
 	return fold64(acc) + proto + (len >> 16) + (len & 0xffff);
 }
 
 u16 nat64_csum_ip4(const u8 *hdr, u32 len)
 {
 	/* the fixed 20 bytes but the checksum field (bytes 10 and 11) */
-	u64 acc = (u64)nat64_get32(hdr) + nat64_get32(hdr + 4) +
-		  nat64_get16(hdr + 8) + nat64_get32(hdr + 12) +
-		  nat64_get32(hdr + 16);
+	u64 acc = add_ec(nat64_get64(hdr), nat64_get16(hdr + 8));
+
+	acc = add_ec(acc, nat64_get64(hdr + 12));
 
 	if (len > 20)
 		return nat64_csum_finish(nat64_csum_bytes(fold64(acc),

@@ -31,6 +31,18 @@ static inline u32 nat64_get32(const u8 *p)
 	return (u32)p[0] << 24 | (u32)p[1] << 16 | (u32)p[2] << 8 | p[3];
 }
 
+/* The same, 64 bits (one load and a byte swap where the CPU allows). */
+static inline u64 nat64_get64(const u8 *p)
+{
+	u64 v;
+
+	memcpy(&v, p, sizeof(v));
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	v = __builtin_bswap64(v);
+#endif
+	return v;
+}
+
 static inline void nat64_put16(u8 *p, u16 v)
 {
 	p[0] = v >> 8;
