@@ -14,6 +14,7 @@
 
 #include "addr4set.h"
 #include "config_nl.h"
+#include "core.h"
 #include "instance.h"
 #include "pba.h"
 #include "state.h"
@@ -196,6 +197,7 @@ int nat64_global_nl_set(struct sk_buff *skb, struct genl_info *info)
 					lockdep_is_held(&pn->lock));
 	*new = *old;
 	apply(new, t);
+	nat64_globals_derive(new);
 	/* bindings made one way of sharing ports out cannot stay */
 	reset = inst->mode == NAT64_MODE_NAT64 &&
 		(new->pba != old->pba ||

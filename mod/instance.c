@@ -14,6 +14,7 @@
 #include "addr4set.h"
 #include "eam.h"
 #include "hook.h"
+#include "core.h"
 #include "instance.h"
 #include "pool6.h"
 #include "route.h"
@@ -160,6 +161,7 @@ int nat64_instance_setup(struct net *net, struct nat64_pernet *pn,
 		.pba_size = 1024,
 		.pba_hold = 60,
 	};
+	nat64_globals_derive(g);
 	RCU_INIT_POINTER(inst->globals, g);
 	strscpy(inst->name, name, sizeof(inst->name));
 	inst->mode = mode;

@@ -16,6 +16,7 @@
 #include <linux/netfilter.h>
 
 #include "stats.h"
+#include "xlat.h"
 
 struct nat64_addr4set;
 struct nat64_eam_table;
@@ -53,6 +54,8 @@ struct nat64_globals {
 	u32 bib_threshold;		/* NAT64_TH_MAPPINGS; 0: off */
 	u32 sub_threshold;		/* NAT64_TH_SUB_MAPPINGS; 0: off */
 	bool binding_events;		/* NAT64_EV_SUB_ADD/DEL */
+	/* derived from the above (nat64_globals_derive()): what src/ gets */
+	struct nat64_xlat_cfg xcfg;
 };
 
 struct nat64_instance {

@@ -13,7 +13,8 @@
  * - IPv4: an entry is valid while the namespace's IPv4 route generation
  *   (rt_genid_ipv4(), bumped on every change of the FIB that a lookup
  *   may have used, of an address or of a device) is the one it was
- *   filled under, and its route passes dst_check();
+ *   filled under, and its route is not marked dead (the rest of what
+ *   ipv4_dst_check() asks);
  * - IPv6: an entry is a route and the cookie of the FIB node it came
  *   from; dst_check() with that cookie fails once a route was added
  *   under or above that node, or the node's route was deleted. "No
@@ -252,7 +253,13 @@ struct rtable *nat64_route4(struct net *net, struct nat64_route_cache *rc,
 		return route4_lookup(net, daddr);
 	genid = rt_genid_ipv4(net);
 	e = slot4(rc, daddr);
-	if (rc4_hit(e, daddr, genid) && e->dst && dst_check(e->dst, 0)) {
+	/*
+	 * ipv4_dst_check() inline, without the indirect call: the route's
+	 * generation is the entry's (checked above; the kernel gives out
+	 * no route of an older one), so only its being marked dead is left.
+	 */
+	if (rc4_hit(e, daddr, genid) && e->dst &&
+	    READ_ONCE(e->dst->obsolete) == DST_OBSOLETE_FORCE_CHK) {
 		dst_hold(e->dst);
 		return (struct rtable *)e->dst;
 	}
