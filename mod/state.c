@@ -162,26 +162,57 @@ struct nat64_state {
 	u32 nsyn4;
 	struct delayed_work gc;
 	struct nat64_instance *inst;
+	/* nat64_state_free(): no reader is left, entries go at once */
+	bool dying;
+	struct sub *last_sub;		/* of the last binding made, or NULL */
 };
 
 static struct kmem_cache *bib_cache, *session_cache;
 
 /*
- * Each cache declares a usercopy region (its IPv6 address, which the
- * netlink dumps show anyway; nothing copies it to userspace directly):
- * its only effect is that the allocator never merges the cache with
- * another one of the same size, so that /proc/slabinfo shows it by name,
- * where memory per session is read. A constructor would do that too, but
- * SLUB then keeps its free pointer after each object: 8 more bytes each.
+ * The caches have constructors, which set up a new slab's list heads.
+ * With a constructor the allocator no longer clears each object it hands
+ * out (init_on_alloc, on in Debian's kernels): a new session paid two
+ * 88-byte memsets for fields that are all set at once anyway. So every
+ * field is set here or by the caller, nothing is read before it is
+ * written, and no object is ever copied out whole. The price is 8 bytes
+ * an object (SLUB keeps its free pointer after the object when there is
+ * a constructor: 96 bytes). A constructor also keeps each cache apart
+ * from the others of its size, so that /proc/slabinfo shows it by name,
+ * where memory per session is read.
  */
-static struct bib *bib_alloc(gfp_t gfp)
+static void bib_ctor(void *p)
 {
-	return kmem_cache_zalloc(bib_cache, gfp);
+	struct bib *b = p;
+
+	INIT_LIST_HEAD(&b->list);
 }
 
+static void sess_ctor(void *p)
+{
+	struct session *s = p;
+
+	INIT_LIST_HEAD(&s->sibling);
+}
+
+/* A dynamic entry of no subscriber and no session; the rest: the caller. */
+static struct bib *bib_alloc(gfp_t gfp)
+{
+	struct bib *b = kmem_cache_alloc(bib_cache, gfp);
+
+	if (b) {
+		INIT_LIST_HEAD(&b->list);
+		b->sub = NULL;
+		b->is_static = false;
+		b->sessions = 0;
+	}
+	return b;
+}
+
+/* Every field is sess_new()'s. */
 static struct session *sess_alloc(void)
 {
-	return kmem_cache_zalloc(session_cache, GFP_ATOMIC);
+	return kmem_cache_alloc(session_cache, GFP_ATOMIC);
 }
 
 /* --- hashing ---------------------------------------------------------- */
@@ -238,13 +269,11 @@ static unsigned long tick(void)
 	return max(secs(1), 1UL);
 }
 
-static unsigned long lifetime(const struct nat64_instance *inst, u8 lt)
+/* The lifetime @lt under globals @g (the packet path's: RCU held). */
+static unsigned long lifetime_g(const struct nat64_globals *g, u8 lt)
 {
-	const struct nat64_globals *g;
 	u32 s;
 
-	rcu_read_lock();
-	g = rcu_dereference(inst->globals);
 	switch (lt) {
 	case LT_UDP:
 		s = g->udp_timeout;
@@ -262,8 +291,17 @@ static unsigned long lifetime(const struct nat64_instance *inst, u8 lt)
 		s = g->tcp_trans_timeout;
 		break;
 	}
-	rcu_read_unlock();
 	return secs(s);
+}
+
+static unsigned long lifetime(const struct nat64_instance *inst, u8 lt)
+{
+	unsigned long l;
+
+	rcu_read_lock();
+	l = lifetime_g(rcu_dereference(inst->globals), lt);
+	rcu_read_unlock();
+	return l;
 }
 
 static u8 tcp_lt(enum nat64_tcp_state s)
@@ -660,6 +698,8 @@ static void sub_done(struct nat64_state *st, struct sub *s)
 {
 	if (!s->bibs && list_empty(&s->blocks)) {
 		sub_event(st, NAT64_EV_SUB_DEL, s);
+		if (st->last_sub == s)
+			st->last_sub = NULL;
 		hlist_del_rcu(&s->node);
 		kfree_rcu(s, rcu);
 	}
@@ -851,7 +891,10 @@ static void bib_del(struct nat64_state *st, struct bib *b)
 	if (!b->is_static)
 		bib_uncount(st, b->sub);
 	sub_put(st, b->sub);
-	call_rcu(&b->rcu, bib_free_rcu);
+	if (st->dying)
+		kmem_cache_free(bib_cache, b);
+	else
+		call_rcu(&b->rcu, bib_free_rcu);
 }
 
 /* Per-flow logging (the global session-events on): @s made or ended. */
@@ -891,7 +934,10 @@ static void sess_del(struct nat64_state *st, struct session *s)
 	st->nsessions--;
 	if (b->sub)
 		b->sub->sessions--;
-	call_rcu(&s->rcu, sess_free_rcu);
+	if (st->dying)
+		kmem_cache_free(session_cache, s);
+	else
+		call_rcu(&s->rcu, sess_free_rcu);
 	if (!--b->sessions && !b->is_static)
 		bib_del(st, b);
 }
@@ -1211,14 +1257,20 @@ static struct sub *sub_find(struct nat64_state *st,
  * random place (RFC 6056, 7857-8).
  */
 static int port_on(struct nat64_state *st, const struct nat64_pool4_info *e,
-		   __be32 a, u16 want)
+		   __be32 a, u16 want, u32 *h4)
 {
-	u32 lo = e->min, hi = e->max, n, start, i, p;
+	u32 lo = e->min, hi = e->max, n, start, i, p, h;
 	bool strict;
 	int pass;
 
-	if (want >= lo && want <= hi && !bib_find4(st, e->proto, a, want))
-		return want;
+	if (want >= lo && want <= hi) {
+		h = hash4(st, e->proto, a, want);
+		if (!bib_find4_h(st, h, e->proto, a, want)) {
+			if (h4)		/* for the caller to insert with */
+				*h4 = h;
+			return want;
+		}
+	}
 	if (want < 1024 && lo < 1024)
 		hi = min_t(u32, hi, 1023);
 	else if (want >= 1024 && hi >= 1024)
@@ -1274,16 +1326,19 @@ static u32 addr_count(const struct pool4 *p, u8 proto)
 	return min_t(u64, n, 1U << 24);	/* bounds the search below */
 }
 
-/* A port on @a for @proto from any entry holding @a, or -1. */
+/*
+ * A port on @a for @proto from any entry holding @a, or -1. When it is
+ * @want, *@h4 is its hash4().
+ */
 static int port_any(struct nat64_state *st, const struct pool4 *p, u8 proto,
-		    __be32 a, u16 want)
+		    __be32 a, u16 want, u32 *h4)
 {
 	unsigned int i;
 	int port;
 
 	for (i = 0; i < p->n; i++)
 		if (p->e[i].proto == proto && p4_contains(&p->e[i], a)) {
-			port = port_on(st, &p->e[i], a, want);
+			port = port_on(st, &p->e[i], a, want, h4);
 			if (port >= 0)
 				return port;
 		}
@@ -1301,7 +1356,7 @@ static int port_det(struct nat64_state *st, const struct nat64_det *d,
 
 	nat64_det_forward(d, a6, a, &e.min, &e.max);
 	e.addr = *a;
-	return port_on(st, &e, *a, want);
+	return port_on(st, &e, *a, want, NULL);
 }
 
 static struct sub *sub_new(struct nat64_state *st,
@@ -1419,7 +1474,7 @@ static int port_in(struct nat64_state *st, const struct nat64_pool4_info *e,
 	c.max = min_t(u32, e->max, k->first + k->size - 1);
 	if (c.min > c.max)
 		return -1;
-	return port_on(st, &c, k->addr, want);
+	return port_on(st, &c, k->addr, want, NULL);
 }
 
 /*
@@ -1519,7 +1574,7 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 	struct pblock *blk = NULL;
 	struct sub *s;
 	struct bib *b;
-	u32 h, total, k, tries;
+	u32 h, h4 = U32_MAX, total, k, tries;
 	__be32 a;
 	int port = -1;
 	bool det = r && nat64_det_contains6(&r->d, a6);
@@ -1532,8 +1587,14 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 	}
 	plen = det ? r->d.sub_len : g->sub_len;
 	ipv6_addr_prefix(&prefix, a6, plen);
-	h = hash6(st, 0, &prefix, 0, SUB_BITS);
-	s = sub_find(st, &prefix, h);
+	/* a subscriber opens its flows in bursts: the last one, unhashed */
+	s = st->last_sub;
+	if (s && ipv6_addr_equal(&s->prefix, &prefix)) {
+		h = U32_MAX;	/* only sub_new() needs it, and s exists */
+	} else {
+		h = hash6(st, 0, &prefix, 0, SUB_BITS);
+		s = sub_find(st, &prefix, h);
+	}
 	if (s && g->sub_max_ports && s->bibs >= g->sub_max_ports) {
 		*why = NAT64_STAT_DROP_SUB_PORTS;
 		return NULL;
@@ -1557,7 +1618,7 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 		/* 6146-6: the subscriber's address first */
 		if (s) {
 			a = s->addr4;
-			port = port_any(st, p, proto, a, p6);
+			port = port_any(st, p, proto, a, p6, &h4);
 		}
 		k = port < 0 ? siphash(&prefix, sizeof(prefix), &st->key) %
 			       total : 0;
@@ -1565,7 +1626,7 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 		     tries++) {
 			if (!nth_addr(p, proto, (k + tries) % total, &a))
 				break;
-			port = port_any(st, p, proto, a, p6);
+			port = port_any(st, p, proto, a, p6, &h4);
 		}
 		if (port < 0) {
 			addr_full(st, g, proto, &prefix, plen);
@@ -1588,6 +1649,7 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 	}
 	if (blk)
 		block_use(blk);
+	st->last_sub = s;
 	s->bibs++;
 	bib_count(st, g, s);
 	INIT_LIST_HEAD(&b->list);
@@ -1598,7 +1660,9 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 	b->addr4 = a;
 	b->port4 = port;
 	hlist_add_head_rcu(&b->by6, &st->by6[h6]);
-	hlist_add_head_rcu(&b->by4, &st->by4[hash4(st, proto, a, port)]);
+	if (h4 == U32_MAX || port != p6)
+		h4 = hash4(st, proto, a, port);
+	hlist_add_head_rcu(&b->by4, &st->by4[h4]);
 	nat64_stats_inc(&st->inst->stats, NAT64_STAT_BIB_NEW);
 	return b;
 }
@@ -1641,7 +1705,7 @@ static struct session *sess_new(struct nat64_state *st, struct bib *b,
 	s->tcp = tcp;
 	s->lt = proto_lt(b->proto, tcp);
 	s->stamp = jiffies;
-	s->expires = s->stamp + lifetime(st->inst, s->lt);
+	s->expires = s->stamp + lifetime_g(g, s->lt);
 	b->sessions++;
 	if (b->sub)
 		b->sub->sessions++;
@@ -1682,7 +1746,8 @@ out:
 
 static void refresh(struct nat64_state *st, struct session *s)
 {
-	u32 e = jiffies + lifetime(st->inst, READ_ONCE(s->lt));
+	u32 e = jiffies + lifetime_g(rcu_dereference(st->inst->globals),
+				     READ_ONCE(s->lt));
 
 	if (READ_ONCE(s->expires) != e)
 		WRITE_ONCE(s->expires, e);
@@ -1698,6 +1763,7 @@ u32 nat64_state_64(struct nat64_instance *inst, struct nat64_flow *f)
 	struct session *s = NULL;
 	struct bib *b;
 	u32 why = 0;
+	bool bh, fresh;
 	u8 tcp;
 
 	b = bib_find6_h(st, h6, f->proto, &f->addr6, f->port6);
@@ -1714,14 +1780,22 @@ u32 nat64_state_64(struct nat64_instance *inst, struct nat64_flow *f)
 			if (tcp == NAT64_TCP_CLOSED && !b)
 				return NAT64_STAT_DROP_NO_STATE;
 		}
-		spin_lock_bh(&st->lock);
+		/* in softirq BHs are off already: the plain lock will do */
+		bh = !in_softirq();
+		if (bh)
+			spin_lock_bh(&st->lock);
+		else
+			spin_lock(&st->lock);
 		b = bib_find6_h(st, h6, f->proto, &f->addr6, f->port6);
+		fresh = !b;
 		if (!b)
 			b = bib_new(st, f->proto, &f->addr6, f->port6, h6,
 				    &why);
 		if (b && b != hb)
 			hs = hash_sess(st, b, f->remote4, f->rport);
-		s = b ? sess_find_h(st, hs, b, f->remote4, f->rport) : NULL;
+		/* a binding made just now has no session yet */
+		s = b && !fresh ? sess_find_h(st, hs, b, f->remote4, f->rport) :
+				  NULL;
 		/* 6146-23: a held IPv4 SYN makes it a simultaneous open */
 		if (b && !s && tcp == NAT64_TCP_V6_INIT &&
 		    syn4_take(st, b->addr4, b->port4, f->remote4, f->rport))
@@ -1739,7 +1813,10 @@ u32 nat64_state_64(struct nat64_instance *inst, struct nat64_flow *f)
 			bib_del(st, b);
 			b = NULL;
 		}
-		spin_unlock_bh(&st->lock);
+		if (bh)
+			spin_unlock_bh(&st->lock);
+		else
+			spin_unlock(&st->lock);
 		if (!b)
 			return why ?: NAT64_STAT_DROP_NO_STATE;
 		if (!s)		/* 6146-26: translated, no state */
@@ -2132,12 +2209,16 @@ void nat64_state_free(struct nat64_instance *inst)
 	if (!st)
 		return;
 	cancel_delayed_work_sync(&st->gc);
+	/*
+	 * The caller waited for the readers (or there never were any): the
+	 * BIB entries and sessions are freed at once, not a grace period
+	 * later, which made a million call_rcu() callbacks of an unload run
+	 * in the softirqs of whatever came next. The tables go after them.
+	 */
+	st->dying = true;
 	syn4_expire(st, true);
 	flush(st, FLUSH_ALL);
 	block_expire(st, true);		/* every block is empty now */
-	/* the entries were freed with kfree_rcu(); the tables may go now,
-	 * since no reader walks them (the caller waited for readers)
-	 */
 	kfree(rcu_dereference_protected(st->pool4, 1));
 	kfree(rcu_dereference_protected(st->det, 1));
 	kvfree(st->by6);
@@ -2153,15 +2234,11 @@ void nat64_state_free(struct nat64_instance *inst)
 int nat64_state_module_init(void)
 {
 	/* named for /proc/slabinfo, where memory per session is read */
-	bib_cache = kmem_cache_create_usercopy("nat64_bib", sizeof(struct bib),
-					       0, 0, offsetof(struct bib, addr6),
-					       sizeof(struct in6_addr), NULL);
-	session_cache = kmem_cache_create_usercopy("nat64_session",
-						   sizeof(struct session), 0, 0,
-						   offsetof(struct session,
-							    remote6),
-						   sizeof(struct in6_addr),
-						   NULL);
+	bib_cache = kmem_cache_create("nat64_bib", sizeof(struct bib), 0, 0,
+				      bib_ctor);
+	session_cache = kmem_cache_create("nat64_session",
+					  sizeof(struct session), 0, 0,
+					  sess_ctor);
 	if (!bib_cache || !session_cache) {
 		kmem_cache_destroy(bib_cache);
 		kmem_cache_destroy(session_cache);
