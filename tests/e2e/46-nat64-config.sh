@@ -275,6 +275,8 @@ e2e_check_eq "text output" "filtering        adf" \
 	sh -c "$NAT64CTL -i n global show | grep '^filtering '"
 e2e_check_eq "m kept its defaults" '[300,"eif"]' \
 	global_json m '[."udp-timeout",.filtering]'
+# the RFC minimums are refused below (4787-5: UDP 120 s; 5382-3: TCP
+# established 2 h 4 min, transitory 4 min)
 for bad in "udp-timeout 119 120-" "tcp-est-timeout 7199 7200-" \
 	"tcp-trans-timeout 239 240-" "icmp-timeout 0 1-" \
 	"filtering edf eif\|adf" "drop-ext-tcp yes on\|off" \

@@ -7,6 +7,7 @@ from . import rfc7915_icmp46	# noqa: F401  section 2, ICMPv4 -> ICMPv6
 from . import rfc7915_64	# noqa: F401  section 2, IPv6 -> IPv4
 from . import rfc7915_icmp64	# noqa: F401  section 2, ICMPv6 -> ICMPv4
 from . import rfc6146		# noqa: F401  section 3, stateful NAT64
+from . import behave		# noqa: F401  section 7, NAT behaviour
 from . import rfc6877		# noqa: F401  section 4, 464XLAT CLAT
 from . import rfc7757		# noqa: F401  section 4, EAM
 from . import rfc6791		# noqa: F401  section 4, ICMP source pool

@@ -140,7 +140,7 @@ BASE = nat64(U1, U3, TC, IC)
 send, exp = out64(u(40001, 53), u(40001, 53))
 vec("6146-7/E11-out", "E11.1: [X']:40001 -> [Pref64::Z]:53 leaves as "
     "203.0.113.1:40001 -> 198.51.100.1:53 (port kept, odd); a BIB entry "
-    "and a session of 300 s (6146-10)", BASE, send, exp, ignore=ID,
+    "and a session of 300 s (6146-10; 4787-5: the default)", BASE, send, exp, ignore=ID,
     counters={"bib_new": 1, "session_new": 1},
     state=session("udp", Z1, life=UDP_LIFE))
 send, exp = out64(u(40001, 53), u(40001, 53), dst4=Z2)
@@ -178,7 +178,8 @@ vec("6146-8/last-port", "[X']:40005 binds the last free UDP port of "
     counters={"bib_new": 1})
 send, _ = out64(u(40007, 53), u(40007, 53))
 vec("6146-8/no-port", "[X']:40007 needs a binding and pool4 has no UDP "
-    "port left: dropped, ICMPv6 1/3", BASE, send,
+    "port left: dropped, ICMPv6 1/3: the allocation fails, it does not "
+    "fall back to a port of another mapping (4787-9)", BASE, send,
     drop("drop_pool4", [xl_err6(send, 1, 3)]))
 
 # TCP and UDP BIBs are separate (6146-4); the TCP flow is checked below
@@ -263,7 +264,7 @@ vec("6146-19/v6-syn", "V6 SYN in CLOSED: translated, BIB entry and "
     counters={"bib_new": 1, "session_new": 1},
     state=session("tcp", Z1, "v6_init", TRANS))
 vec("6146-20/v4-synack", "V6 INIT + V4 SYN-ACK: translated, ESTABLISHED "
-    "for TCP_EST", TCPC, *in46(t(80, 40001, "SA", 5000, 1001),
+    "for TCP_EST, 2 h 4 min by default (5382-3)", TCPC, *in46(t(80, 40001, "SA", 5000, 1001),
                               t(80, 40001, "SA", 5000, 1001)),
     state=session("tcp", Z1, "established", EST))
 send, exp = out64(t(40001, 80, "S"), t(40001, 80, "S"), dst4=Z2)
@@ -273,7 +274,7 @@ vec("6146-30/second", "a SYN from the same [X']:40001 to 198.51.100.2: "
     state=both(session("tcp", Z2, "v6_init"),
                session("tcp", Z1, "established", EST)))
 vec("6146-27/E13-v4-rst", "E13: ESTABLISHED + V4 RST: translated, TRANS "
-    "for TCP_TRANS, not deleted", TCPC,
+    "for TCP_TRANS, not deleted (7857-2)", TCPC,
     *in46(t(80, 40001, "R", 5001), t(80, 40001, "R", 5001)),
     state=session("tcp", Z1, "trans", TRANS))
 send, exp = out64(t(40001, 80, "A", 1001, 5001),
@@ -343,7 +344,7 @@ SYNX = nat64(TC, tag="syn-expire", second_ms=250)
 SYN1 = in46(t(5555, 40002, "S", 77), t(5555, 40002, "S", 77))[0]
 vec("6146-22/E12-held", "E12: a V4 SYN from 198.51.100.1:5555 to "
     "203.0.113.1:40002 (no BIB): nothing comes out for a while, no "
-    "session", SYNX, SYN1, wait=0.3,
+    "session (5382-2: no answer for 6 s)", SYNX, SYN1, wait=0.3,
     counters={"syn4_held": 1, "session_new": 0, "drop_no_bib": 0},
     state=count("session", "tcp", 0))
 vec("6146-24/E12-expired", "E12: the hold (6 s) ends: ICMPv4 3/3 from "
@@ -368,7 +369,8 @@ vec("6146-23/E12-open", "E12: [X']:40001 -> [Pref64::Z]:5555 SYN in time:"
     exp, ignore=ID, counters={"syn4_open": 1, "session_new": 1},
     state=session("tcp", Z1, "established", remote_port4=5555))
 vec("6146-23/E12-no-icmp", "E12: the held SYN was discarded: no ICMP "
-    "ever", SYNO, [], wait=2.5, counters={"syn4_expired": 0})
+    "ever (5382-2: silent once an outbound SYN followed; 5382-1: SYNs "
+    "crossing open the connection)", SYNO, [], wait=2.5, counters={"syn4_expired": 0})
 
 EXTS = nat64(TC, glob={"drop-ext-tcp": "on"}, tag="syn-ext",
              second_ms=250)
@@ -432,7 +434,7 @@ def same_t(got):
 s1, e1 = out64(u(40001, 53), u(40001, 53), src4="203.0.113.2")
 s2, e2 = out64(echo4(2000), echo6(7), src4="203.0.113.2")
 vec("6146-6/paired", "pool4 203.0.113.2/31: the UDP and the ICMP binding "
-    "of X' get the same IPv4 address", PAIR, [s1, s2], [e1, e2],
+    "of X' get the same IPv4 address (4787-2)", PAIR, [s1, s2], [e1, e2],
     ignore=ID + ["ip.src"], check=same_t)
 
 RANGES = nat64((T1, "udp", "100-2000"))
@@ -451,7 +453,8 @@ def port_class(got):
 s1, e1 = out64(u(1501, 53), u(1501, 53))
 s2, e2 = out64(u(500, 53), u(500, 53))
 vec("6146-7/range-parity", "pool4 udp 100-2000: port 1501 gets an odd "
-    "port >= 1024, port 500 an even one < 1024", RANGES, [s1, s2],
+    "port >= 1024, port 500 an even one < 1024 (4787-3: the range; "
+    "4787-4: the parity)", RANGES, [s1, s2],
     [e1, e2], ignore=ID + ["udp.sport"], check=port_class)
 
 # ---- E14: hairpin (6146-34) ----
@@ -464,7 +467,8 @@ send = v6(u(1000, 2000), src=A6, dst=T1_6, hlim=64)
 exp = v6(u(1000, 5000), src=T1_6, dst=B6, hlim=63)
 vec("6146-34/E14", "E14: [2001:db8::a]:1000 -> [Pref64::203.0.113.1]:2000 "
     "(static to [2001:db8::b]:5000) comes back as [Pref64::203.0.113.1]:"
-    "1000 -> [2001:db8::b]:5000, hop limit decremented once", HAIR, send,
+    "1000 -> [2001:db8::b]:5000, hop limit decremented once: b sees a's "
+    "external address and port (4787-7)", HAIR, send,
     exp, counters={"hairpin": 1})
 send = v6(u(5000, 1000), src=B6, dst=T1_6, hlim=64)
 exp = v6(u(2000, 1000), src=T1_6, dst=A6, hlim=63)

@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""The NAT behavioural requirements (conformance.md section 7: RFC 4787
+for UDP, RFC 5382 for TCP, RFC 5508 for ICMP, RFC 7857) as a nat64
+instance meets them. Requirements that an RFC 6146 vector checks already
+name that vector (tests/pkt/vectors/rfc6146.py); these are the rest.
+
+The addresses and helpers are those of rfc6146.py: X' 2001:db8::5, the
+IPv4 servers 198.51.100.1 and .2, pool4 203.0.113.1.
+"""
+from pktlib import ip4_icmp, ip6_icmp, p6, vec
+from .flows import v4, v6
+from .rfc6146 import (ID, T1, X6, Z1, Z2, both, count, echo4, echo6,
+                      in46, nat64, out64, session, t, u)
+
+X6B = "2001:db8::6"		# another host of X's subscriber (same /56)
+
+BEH = nat64((T1, "udp", "40001-40003"), (T1, "tcp", "40001-40001"),
+            (T1, "icmp", "2000-2000"), tag="behave")
+
+# ---- UDP: RFC 4787 ----
+
+send, exp = out64(u(40001, 53), u(40001, 53))
+vec("4787-1/out", "[X']:40001 -> [Pref64::198.51.100.1]:53 binds "
+    "203.0.113.1:40001", BEH, send, exp, ignore=ID,
+    counters={"bib_new": 1, "session_new": 1})
+send, exp = out64(u(40001, 53), u(40001, 53), dst4=Z2)
+vec("4787-1/eim", "the same [X']:40001 to 198.51.100.2:53 leaves from "
+    "the same 203.0.113.1:40001: the mapping does not depend on the "
+    "destination", BEH, send, exp, ignore=ID,
+    counters={"bib_new": 0, "session_new": 1})
+vec("4787-6/idle", "1.5 s without traffic", BEH, [], wait=1.5)
+send, exp = out64(u(40001, 53), u(40001, 53))
+vec("4787-6/refresh", "an outbound packet refreshes the session: its "
+    "lifetime is back to 300 s, not 298.5", BEH, send, exp, ignore=ID,
+    counters={"session_new": 0},
+    state=session("udp", Z1, life=(299000, 300000)))
+send, exp = out64(u(40003, 53), u(40001, 53), src6=X6B)
+vec("4787-3/no-overlap", "[2001:db8::6]:40001 (same subscriber, same "
+    "pool4 address) cannot have 203.0.113.1:40001, which X' holds: it "
+    "gets 40003, the other odd port, and no port is shared (4787-4: "
+    "parity kept)", BEH, send, exp, ignore=ID, counters={"bib_new": 1})
+
+# An ICMPv4 port unreachable about X's flow: translated, and the mapping
+# and its sessions stay. The quoted packet as it left (TTL 63; its ID is
+# ours to choose) and as X' sent it.
+Q4 = bytes(v4(u(40001, 53), src=T1, dst=Z1, ttl=63, ident=0x5151))
+Q6 = bytes(v6(u(40001, 53), src=X6, dst=p6(Z1), hlim=63))
+vec("4787-10/port-unreachable", "ICMPv4 3/3 from 198.51.100.1 quoting "
+    "203.0.113.1:40001 -> 198.51.100.1:53 reaches X' as ICMPv6 1/4 "
+    "quoting [X']:40001 -> [Pref64::Z]:53; no binding or session goes",
+    BEH,
+    ip4_icmp(Z1, T1, 3, 3, body=Q4, ttl=64),
+    ip6_icmp(p6(Z1), X6, 1, 4, body=Q6, hlim=63),
+    counters={"session_expired": 0},
+    state=both(count("bib", "udp", 2), count("session", "udp", 3)))
+vec("4787-10/still-mapped", "after it, 198.51.100.1:53 still reaches "
+    "[X']:40001 on the same mapping", BEH,
+    *in46(u(53, 40001), u(53, 40001)), counters={"session_new": 0})
+
+# ---- TCP: RFC 5382 ----
+
+send, exp = out64(t(40001, 80, "S"), t(40001, 80, "S"))
+vec("5382-1/out", "a SYN from [X']:40001 to 198.51.100.1:80 binds "
+    "203.0.113.1:40001 in the TCP BIB: the UDP binding of the same "
+    "[X']:40001 does not serve it (7857-5, the outbound half)", BEH, send,
+    exp, ignore=ID,
+    counters={"bib_new": 1, "session_new": 1})
+send, exp = out64(t(40001, 80, "S"), t(40001, 80, "S"), dst4=Z2)
+vec("5382-1/eim", "a SYN from the same [X']:40001 to 198.51.100.2:80 "
+    "leaves from the same 203.0.113.1:40001 (simultaneous open: "
+    "6146-23)", BEH, send, exp,
+    ignore=ID, counters={"bib_new": 0, "session_new": 1},
+    state=session("tcp", Z2, "v6_init"))
+
+# ---- ICMP queries: RFC 5508 ----
+
+send, exp = out64(echo4(2000), echo6(0x1234))
+vec("5508-1/out", "an echo request of X' id 0x1234 to 198.51.100.1 "
+    "leaves with identifier 2000", BEH, send, exp, ignore=ID,
+    counters={"bib_new": 1, "session_new": 1})
+send, exp = out64(echo4(2000), echo6(0x1234), dst4=Z2)
+vec("5508-1/eim", "the same identifier to 198.51.100.2 leaves with the "
+    "same 203.0.113.1 and identifier 2000", BEH, send,
+    exp, ignore=ID, counters={"bib_new": 0, "session_new": 1})
+vec("5508-1/reply", "198.51.100.2's echo reply reaches X' with id "
+    "0x1234", BEH,
+    *in46(echo4(2000, typ=0), echo6(0x1234, reply=True), src4=Z2),
+    counters={"session_new": 0})
+
+# ---- TCP hairpinning (5382-5) ----
+
+A6, B6 = "2001:db8::a", "2001:db8::b"
+T1_6 = p6(T1)
+HAIRT = nat64((T1, "tcp", "1000-1000"),
+              bib=[("tcp", f"{T1}#2000", f"{B6}#5000")])
+send = v6(t(1000, 2000, "S"), src=A6, dst=T1_6, hlim=64)
+exp = v6(t(1000, 5000, "S"), src=T1_6, dst=B6, hlim=63)
+vec("5382-5/syn", "a SYN of [2001:db8::a]:1000 to [Pref64::203.0.113.1]"
+    ":2000 (static to [2001:db8::b]:5000) reaches b from its external "
+    "address, [Pref64::203.0.113.1]:1000", HAIRT, send, exp,
+    counters={"hairpin": 1})
+send = v6(t(5000, 1000, "SA", 5000, 1001), src=B6, dst=T1_6, hlim=64)
+exp = v6(t(2000, 1000, "SA", 5000, 1001), src=T1_6, dst=A6, hlim=63)
+vec("5382-5/synack", "b's SYN-ACK reaches a from [Pref64::203.0.113.1]"
+    ":2000", HAIRT, send, exp, counters={"hairpin": 1})
