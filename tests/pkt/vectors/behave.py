@@ -7,7 +7,7 @@ name that vector (tests/pkt/vectors/rfc6146.py); these are the rest.
 The addresses and helpers are those of rfc6146.py: X' 2001:db8::5, the
 IPv4 servers 198.51.100.1 and .2, pool4 203.0.113.1.
 """
-from pktlib import ip4_icmp, ip6_icmp, p6, vec
+from pktlib import corrupt, drop, ip4_icmp, ip6_icmp, p6, vec
 from .flows import v4, v6
 from .rfc6146 import (ID, T1, X6, Z1, Z2, both, count, echo4, echo6,
                       in46, nat64, out64, session, t, u)
@@ -86,6 +86,34 @@ vec("5508-1/reply", "198.51.100.2's echo reply reaches X' with id "
     "0x1234", BEH,
     *in46(echo4(2000, typ=0), echo6(0x1234, reply=True), src4=Z2),
     counters={"session_new": 0})
+
+# ---- ICMP errors: RFC 5508 ----
+# Destination Unreachable (4787-10 above), Time Exceeded (6146-35/E15)
+# and Echo (5508-1) are translated (5508-6); the rest is dropped.
+
+vec("5508-4/idle", "1.5 s without traffic", BEH, [], wait=1.5)
+QE4 = bytes(v4(echo4(2000), src=T1, dst=Z2, ttl=63, ident=0x5151))
+QE6 = bytes(v6(echo6(0x1234), src=X6, dst=p6(Z2), hlim=63))
+vec("5508-4/error", "ICMPv4 3/1 from 198.51.100.2 quoting the echo "
+    "request 203.0.113.1 id 2000 -> 198.51.100.2 reaches X' as ICMPv6 1/0 "
+    "quoting its own request (id 0x1234); the query session is neither "
+    "refreshed nor deleted", BEH, ip4_icmp(Z2, T1, 3, 1, body=QE4, ttl=64),
+    ip6_icmp(p6(Z2), X6, 1, 0, body=QE6, hlim=63),
+    state=session("icmp", Z2, life=(0, 59000)))
+QN4 = bytes(v4(u(40002, 53), src=T1, dst=Z1, ttl=63, ident=0x5151))
+vec("5508-3/no-mapping", "ICMPv4 3/3 quoting 203.0.113.1:40002 -> "
+    "198.51.100.1:53, a port no binding holds: dropped", BEH,
+    ip4_icmp(Z1, T1, 3, 3, body=QN4, ttl=64), drop("drop_no_state"))
+vec("5508-2/bad-checksum", "ICMPv4 3/3 about X's flow with a wrong ICMP "
+    "checksum: dropped, not translated", BEH,
+    corrupt(ip4_icmp(Z1, T1, 3, 3, body=Q4, ttl=64)), drop("drop_csum"))
+vec("5508-6/source-quench", "ICMPv4 source quench (type 4) about X's "
+    "flow: dropped, not translated", BEH,
+    ip4_icmp(Z1, T1, 4, 0, body=Q4, ttl=64), drop("drop_icmp_type"))
+vec("5508-6/info-request", "ICMPv4 information request (type 15) to "
+    "203.0.113.1 id 2000: dropped, not translated", BEH,
+    ip4_icmp(Z1, T1, 15, 0, rest=b"\x07\xd0\x00\x01", ttl=64),
+    drop("drop_icmp_type"))
 
 # ---- TCP hairpinning (5382-5) ----
 

@@ -179,7 +179,8 @@ vec("6146-8/last-port", "[X']:40005 binds the last free UDP port of "
 send, _ = out64(u(40007, 53), u(40007, 53))
 vec("6146-8/no-port", "[X']:40007 needs a binding and pool4 has no UDP "
     "port left: dropped, ICMPv6 1/3: the allocation fails, it does not "
-    "fall back to a port of another mapping (4787-9)", BASE, send,
+    "fall back to a port of another mapping (4787-9; 5508-5: answered "
+    "with a destination unreachable)", BASE, send,
     drop("drop_pool4", [xl_err6(send, 1, 3)]))
 
 # TCP and UDP BIBs are separate (6146-4); the TCP flow is checked below
@@ -500,7 +501,8 @@ RQ6 = bytes(v6(u(33434, 40000), src=p6(Z1), dst=X6, hlim=62))
 RQ4 = bytes(v4(u(33434, 40000), src=Z1, dst=T1, ttl=62, ident=0))
 vec("6146-35/v6-error", "ICMPv6 1/4 from X' quoting [Pref64::Z]:33434 -> "
     "[X']:40000 becomes ICMPv4 3/3 from 203.0.113.1 quoting "
-    "198.51.100.1:33434 -> 203.0.113.1:40000; no refresh (6146-15)", ERR,
+    "198.51.100.1:33434 -> 203.0.113.1:40000; no refresh (6146-15; "
+    "7857-7: an outbound error does not refresh)", ERR,
     ip6_icmp(X6, p6(Z1), 1, 4, body=RQ6, hlim=64),
     ip4_icmp(T1, Z1, 3, 3, body=RQ4, ttl=63, flags=0),
     ignore=["ip.id", "inner.ip.id"], state=session("udp", Z1, life=STALE))
