@@ -8,7 +8,7 @@ The addresses and helpers are those of rfc6146.py: X' 2001:db8::5, the
 IPv4 servers 198.51.100.1 and .2, pool4 203.0.113.1.
 """
 from pktlib import corrupt, drop, ip4_icmp, ip6_icmp, p6, vec
-from .flows import v4, v6
+from .flows import v4, v6, xl_err6
 from .rfc6146 import (ID, T1, X6, Z1, Z2, both, count, echo4, echo6,
                       in46, nat64, out64, session, t, u)
 
@@ -72,6 +72,17 @@ vec("5382-1/eim", "a SYN from the same [X']:40001 to 198.51.100.2:80 "
     ignore=ID, counters={"bib_new": 0, "session_new": 1},
     state=session("tcp", Z2, "v6_init"))
 
+# A destination unreachable about a TCP flow is translated and ends
+# nothing (5382-6). The SYN as it left, and as X' sent it.
+QT4 = bytes(v4(t(40001, 80, "S"), src=T1, dst=Z1, ttl=63, ident=0x5151))
+QT6 = bytes(v6(t(40001, 80, "S"), src=X6, dst=p6(Z1), hlim=63))
+vec("5382-6/unreachable", "ICMPv4 3/1 from 198.51.100.1 quoting X's SYN "
+    "as it left reaches X' as ICMPv6 1/0 quoting the SYN X' sent; the "
+    "connection's session stays", BEH,
+    ip4_icmp(Z1, T1, 3, 1, body=QT4, ttl=64),
+    ip6_icmp(p6(Z1), X6, 1, 0, body=QT6, hlim=63),
+    state=session("tcp", Z1, "v6_init"))
+
 # ---- ICMP queries: RFC 5508 ----
 
 send, exp = out64(echo4(2000), echo6(0x1234))
@@ -131,3 +142,36 @@ send = v6(t(5000, 1000, "SA", 5000, 1001), src=B6, dst=T1_6, hlim=64)
 exp = v6(t(2000, 1000, "SA", 5000, 1001), src=T1_6, dst=A6, hlim=63)
 vec("5382-5/synack", "b's SYN-ACK reaches a from [Pref64::203.0.113.1]"
     ":2000", HAIRT, send, exp, counters={"hairpin": 1})
+
+# ---- policy and quotas ----
+
+# Under address-dependent filtering a packet that the filter refuses
+# refreshes nothing (7857-6).
+ADF = nat64((T1, "udp", "40001-40001"), glob={"filtering": "adf"},
+            tag="behave-adf")
+send, exp = out64(u(40001, 53), u(40001, 53))
+vec("7857-6/out", "ADF: [X']:40001 -> 198.51.100.1:53 binds "
+    "203.0.113.1:40001", ADF, send, exp, ignore=ID)
+vec("7857-6/idle", "1.5 s without traffic", ADF, [], wait=1.5)
+send, _ = in46(u(7000, 40001), u(7000, 40001), src4="198.51.100.9")
+vec("7857-6/refused", "198.51.100.9, which X' never wrote to, is refused "
+    "by the filter, and the session with 198.51.100.1 is not refreshed",
+    ADF, send, drop("drop_filtered"),
+    state=session("udp", Z1, life=(0, 298600)))
+
+# A subscriber at its quota of ports: the packet is dropped with an
+# ICMPv6 destination unreachable, and the mapping it has stays (6888-2).
+QUOTA = nat64((T1, "udp", "40001-40003"),
+              glob={"subscriber-max-ports": 1}, tag="behave-quota")
+send, exp = out64(u(40001, 53), u(40001, 53))
+vec("6888-2/first", "subscriber-max-ports 1: [X']:40001 binds "
+    "203.0.113.1:40001", QUOTA, send, exp, ignore=ID,
+    counters={"bib_new": 1})
+send, _ = out64(u(40003, 53), u(40003, 53))
+vec("6888-2/over", "[X']:40003 would be a second port: dropped, ICMPv6 "
+    "1/3 back, no binding made", QUOTA, send,
+    drop("drop_sub_ports", [xl_err6(send, 1, 3)]),
+    counters={"bib_new": 0})
+vec("6888-2/kept", "the first mapping was not evicted: 198.51.100.1:53 "
+    "still reaches [X']:40001", QUOTA, *in46(u(53, 40001), u(53, 40001)),
+    state=count("bib", "udp", 1))

@@ -529,7 +529,8 @@ send, exp = out64(echo4(2000), echo6(0x99))
 vec("6146-31/timer-echo", "icmp-timeout 1: an echo makes a session of 1 s",
     TIMERS, send, exp, ignore=ID, state=session("icmp", Z1, life=(0, 1000)))
 vec("6146-31/timer-expired", "3 s later the session has expired and its "
-    "dynamic BIB entry is gone (6146-9); the static one stays", TIMERS, [],
+    "dynamic BIB entry is gone (6146-9; 7857-9: a query mapping goes with "
+    "its last session); the static one stays", TIMERS, [],
     wait=3, counters={"session_expired": 1},
     state=both(count("session", "icmp", 0),
                count("bib", "icmp", 0, static=False),
