@@ -119,6 +119,7 @@ e2e_check_error "-i with a per-namespace object: exit 2" 2 \
 	ctl -i plat instance list
 
 # --- Bad prefixes: refused by the CLI, nothing sent ------------------------------
+# (plat is a nat64 instance: 6146-1, its Pref64::/n has n <= 96)
 before=$(ctl -j -i plat prefix list)
 for len in 80 100 128 0 33; do
 	e2e_check_error "6052-1: /$len refused by the CLI, exit 2, nothing sent" 2 \
