@@ -7,8 +7,10 @@ name that vector (tests/pkt/vectors/rfc6146.py); these are the rest.
 The addresses and helpers are those of rfc6146.py: X' 2001:db8::5, the
 IPv4 servers 198.51.100.1 and .2, pool4 203.0.113.1.
 """
-from pktlib import corrupt, drop, ip4_icmp, ip6_icmp, p6, vec
+from pktlib import (MID4, SMALL4, corrupt, drop, frag4, ip4_icmp, ip6_icmp,
+                    p6, rest32, vec)
 from .flows import v4, v6, xl_err6
+from .rfc7915_64 import same_id
 from .rfc6146 import (ID, T1, X6, Z1, Z2, both, count, echo4, echo6,
                       in46, nat64, out64, session, t, u)
 
@@ -175,3 +177,21 @@ vec("6888-2/over", "[X']:40003 would be a second port: dropped, ICMPv6 "
 vec("6888-2/kept", "the first mapping was not evicted: 198.51.100.1:53 "
     "still reaches [X']:40001", QUOTA, *in46(u(53, 40001), u(53, 40001)),
     state=count("bib", "udp", 1))
+
+# ---- size: RFC 4787 REQ-13/14 (4787-11) ----
+# The harness routes 203.0.113.133 with MTU 1400 and 203.0.113.5 with
+# MTU 576 on the IPv4 side. What would leave with DF=1 (above 1260 bytes,
+# 7915-34) and does not fit is answered with a Packet Too Big; what
+# leaves with DF=0 is fragmented. (Out of order fragments coming in:
+# 6146-17/udp0-frag.)
+MTU = nat64((T1, "udp", "40001-40001"), tag="behave-mtu")
+send, _ = out64(u(40001, 53, n=1452), u(40001, 53, n=1452), dst4=MID4)
+vec("4787-11/too-big", "[X']:40001 sends 1500 bytes towards a 1400-byte "
+    "IPv4 next hop: ICMPv6 Packet Too Big, MTU 1420", MTU, send,
+    drop("drop_too_big", [xl_err6(send, 2, 0, rest32(1420))]))
+send, exp = out64(u(40001, 53, n=952), u(40001, 53, n=952), dst4=SMALL4)
+vec("4787-11/fragmented", "[X']:40001 sends 1000 bytes (DF=0 once IPv4) "
+    "towards a 576-byte IPv4 next hop: IPv4 fragments of at most 576 "
+    "bytes, one ID", MTU, send,
+    [frag4(exp, off, min(552, 960 - off), off + 552 < 960)
+     for off in (0, 552)], ignore=ID, check=same_id)
