@@ -7,6 +7,8 @@ name that vector (tests/pkt/vectors/rfc6146.py); these are the rest.
 The addresses and helpers are those of rfc6146.py: X' 2001:db8::5, the
 IPv4 servers 198.51.100.1 and .2, pool4 203.0.113.1.
 """
+from scapy.layers.inet import IP
+
 from pktlib import (MID4, SMALL4, corrupt, drop, frag4, ip4_icmp, ip6_icmp,
                     p6, rest32, vec)
 from .flows import v4, v6, xl_err6
@@ -195,3 +197,39 @@ vec("4787-11/fragmented", "[X']:40001 sends 1000 bytes (DF=0 once IPv4) "
     "bytes, one ID", MTU, send,
     [frag4(exp, off, min(552, 960 - off), off + 552 < 960)
      for off in (0, 552)], ignore=ID, check=same_id)
+
+# ---- unpredictable ports and IDs (7857-8) ----
+# Twenty hosts of one subscriber, all from port 40001, which the first
+# holds: each gets another odd port of 40001-40099 (RFC 6056: from a
+# random place, not the next one up), and the IPv4 IDs (RFC 6864) are
+# not a counter either.
+RAND = nat64((T1, "udp", "40001-40099"), tag="behave-random")
+send, exp = out64(u(40001, 53), u(40001, 53))
+vec("7857-8/first", "[X']:40001 binds 203.0.113.1:40001", RAND, send,
+    exp, ignore=ID, counters={"bib_new": 1})
+HOSTS = [f"2001:db8::{0x100 + i:x}" for i in range(20)]
+pairs = [out64(u(40001, 53), u(40001, 53), src6=h) for h in HOSTS]
+
+
+def scattered(got):
+    ports = [IP(p)[1].sport for p in got[4]]
+    ids = [IP(p).id for p in got[4]]
+    if len(ports) != len(HOSTS):
+        return f"{len(ports)} packets out, want {len(HOSTS)}"
+    if any(p % 2 == 0 or not 40003 <= p <= 40099 for p in ports):
+        return f"ports {ports}: want odd ones in 40003-40099"
+    if len(set(ports)) != len(ports):
+        return f"ports {ports}: one given twice"
+    if ports in (sorted(ports), sorted(ports, reverse=True)):
+        return f"ports {ports}: in order, as a counter would give them"
+    steps = {(b - a) & 0xffff for a, b in zip(ids, ids[1:])}
+    if len(steps) == 1:
+        return f"IPv4 IDs {ids}: a constant step"
+    return None
+
+
+vec("7857-8/random", "twenty hosts of the same subscriber from port 40001 "
+    "(taken): twenty other odd ports of the range, not in order; IPv4 IDs "
+    "with no constant step", RAND, [p[0] for p in pairs],
+    [p[1] for p in pairs], ignore=ID + ["udp.sport"], check=scattered,
+    counters={"bib_new": len(HOSTS)})
