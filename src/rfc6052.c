@@ -75,7 +75,6 @@ const char *nat64_prefix6_check(const struct nat64_prefix6 *p)
 	return NULL;
 }
 
-/* Works for any length up to 128, not only the RFC 6052 ones. */
 /* Bytes 8 * @i .. 8 * @i + 7 of @a, big-endian. */
 static inline u64 half(const struct in6_addr *a, int i)
 {
@@ -88,7 +87,10 @@ static inline u64 top(unsigned int n)
 	return n ? ~0ULL << (64 - n) : 0;
 }
 
-/* On the packet path for every packet: two masked words, no memcmp(). */
+/*
+ * Works for any length up to 128, not only the RFC 6052 ones. On the
+ * packet path for every packet: two masked words, no memcmp().
+ */
 bool nat64_prefix6_contains(const struct nat64_prefix6 *p,
 			    const struct in6_addr *a)
 {
@@ -105,8 +107,9 @@ bool nat64_prefix6_contains(const struct nat64_prefix6 *p,
 /* On the packet path (6052-9): two words, no memcmp(). */
 bool nat64_prefix6_is_wkp(const struct nat64_prefix6 *p)
 {
-	return p->len == 96 && half(&p->addr, 0) == 0x0064ff9b00000000ULL &&
-	       !(half(&p->addr, 1) >> 32);
+	return p->len == 96 &&
+	       half(&p->addr, 0) == nat64_get64(nat64_wkp_addr) &&
+	       half(&p->addr, 1) == nat64_get64(nat64_wkp_addr + 8);
 }
 
 /* An IPv4 block in host byte order. */
