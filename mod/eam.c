@@ -106,7 +106,7 @@ struct nat64_eam_table {
 	struct eam_hash h[EAM_SIDES];
 	struct list_head entries;	/* oldest first */
 	struct mutex *lock;		/* held by writers */
-	u32 seed;
+	u64 seed;			/* odd */
 	u32 n;				/* entries */
 	u32 gen;			/* bumped on each change, never 0 */
 };
@@ -207,16 +207,24 @@ static u64 mix64(u64 x)
 }
 
 /*
- * A key's hash: two rounds of mix64() under the table's seed, about a
- * fourth of what jhash2() of four words cost (a packet makes one probe
- * or more per EAM lookup). The keys in a table are the operator's; a
- * packet's address only probes them, so no sender can pile keys up.
+ * A key's hash under the table's seed: one round of mix64() over the high
+ * word, the length (an odd multiple of the seed, distinct per length) and,
+ * when the low word is not zero, a round of it. An IPv4 key and an IPv6
+ * one of 64 bits or less have a zero low word: one round. The keys in a
+ * table are the operator's; a packet's address only probes them, so no
+ * sender can pile keys up.
  */
+static u32 hash_of(const struct nat64_eam_table *t, u64 hi, u64 lo,
+		   unsigned int len)
+{
+	if (lo)
+		hi ^= mix64(lo);
+	return mix64(hi ^ t->seed * (2 * len + 1)) >> 32;
+}
+
 static u32 key_hash(const struct nat64_eam_table *t, const struct eam_key *k)
 {
-	u64 x = mix64(k->a.lo ^ ((u64)t->seed << 8 | k->len));
-
-	return mix64(k->a.hi ^ x) >> 32;
+	return hash_of(t, k->a.hi, k->a.lo, k->len);
 }
 
 /* The keys of @m; its prefixes are not checked. */
@@ -371,6 +379,43 @@ static struct nat64_eam_entry *lpm(const struct nat64_eam_table *t, int side,
 	return NULL;
 }
 
+/*
+ * lpm() of an IPv4 address, the packet path's case, with nothing it does
+ * not need: the lengths fit one word, a key's low word is zero, and the
+ * probe compares the high word only.
+ */
+static const struct nat64_eam_entry *lpm4(const struct nat64_eam_table *t,
+					  __be32 in)
+{
+	const struct eam_hash *h = &t->h[EAM_4];
+	const struct eam_slots *s = rcu_dereference(h->slots);
+	const struct nat64_eam_entry *e;
+	u64 a = (u64)ntohl(in) << 32, lens, hi;
+	const unsigned long *f;
+	unsigned int len;
+	u32 hash, i;
+
+	if (!s)
+		return NULL;
+	f = READ_ONCE(h->filter);
+	if (f && !test_bit(a >> (64 - EAM_FILTER_BITS), f))
+		return NULL;
+	for (lens = READ_ONCE(h->lens[0]); lens; lens &= ~BIT_ULL(len)) {
+		len = fls64(lens) - 1;
+		hi = len ? a & (~0ULL << (64 - len)) : 0;
+		hash = hash_of(t, hi, 0, len);
+		for (i = hash & s->mask;; i = (i + 1) & s->mask) {
+			e = rcu_dereference(s->slot[i].e);
+			if (!e)
+				break;
+			if (e != EAM_TOMB && READ_ONCE(s->slot[i].hash) == hash &&
+			    e->k[EAM_4].len == len && e->k[EAM_4].a.hi == hi)
+				return e;
+		}
+	}
+	return NULL;
+}
+
 /* Holds t->lock. Puts @e, whose key hashes to @hash, in the first free
  * slot of its probe sequence; true if that slot was empty (no tombstone).
  */
@@ -501,7 +546,7 @@ struct nat64_eam_table *nat64_eam_alloc(struct mutex *lock)
 		return NULL;
 	INIT_LIST_HEAD(&t->entries);
 	t->lock = lock;
-	t->seed = get_random_u32();
+	t->seed = get_random_u64() | 1;
 	t->gen = 1;
 	return t;
 }
@@ -721,15 +766,19 @@ unsigned int nat64_eam_count(const struct nat64_eam_table *t)
 bool nat64_eam_46_rcu(struct nat64_eam_table *t, __be32 in,
 		      struct in6_addr *out)
 {
-	struct eam_bits a = bits_of4(in);
-	const struct nat64_eam_entry *e = lpm(t, EAM_4, a);
+	const struct nat64_eam_entry *e = lpm4(t, in);
 	const struct eam_key *k4, *k6;
+	struct eam_bits a;
 
 	if (!e)
 		return false;
 	k4 = &e->k[EAM_4];
 	k6 = &e->k[EAM_6];
-	a = move_suffix(a, k4->len, 32 - k4->len, k6->len);
+	if (k4->len == 32) {	/* one address: no suffix to move */
+		bits_to6(k6->a, out);
+		return true;
+	}
+	a = move_suffix(bits_of4(in), k4->len, 32 - k4->len, k6->len);
 	bits_to6((struct eam_bits){ k6->a.hi | a.hi, k6->a.lo | a.lo }, out);
 	return true;
 }
