@@ -186,6 +186,31 @@ static void rc4_claim(struct rc4 *e, __be32 a, int genid)
 	e->genid = genid;
 }
 
+/*
+ * dst_check() of an IPv6 route without its indirect call, for the common
+ * case: a route of the FIB (not one made for a single address, with a
+ * serial of its own), neither it nor its FIB entry set to expire. Then
+ * ip6_dst_check() asks only that the route is not marked dead and that its
+ * FIB node's cookie is the one it was filled under. Any other route goes
+ * to dst_check() itself.
+ */
+static bool rc6_valid(struct dst_entry *dst, u32 cookie)
+{
+	const struct rt6_info *rt = (const struct rt6_info *)dst;
+	/* the packet path is a reader already (softirq, under the hook's
+	 * rcu_read_lock()): the entry the route came from stays meanwhile
+	 */
+	struct fib6_info *from = rcu_dereference_bh(rt->from);
+	u32 now = 0;
+
+	if (likely(!rt->sernum && from &&
+		   READ_ONCE(dst->obsolete) == DST_OBSOLETE_FORCE_CHK &&
+		   !(rt->rt6i_flags & RTF_EXPIRES) &&
+		   !(READ_ONCE(from->fib6_flags) & RTF_EXPIRES)))
+		return fib6_get_cookie_safe(from, &now) && now == cookie;
+	return dst_check(dst, cookie);
+}
+
 /* The entry of @a, valid, looked up again if it was not. */
 static struct rc6 *rc6_get(struct net *net, struct nat64_route_cache *rc,
 			   const struct in6_addr *a)
@@ -196,7 +221,7 @@ static struct rc6 *rc6_get(struct net *net, struct nat64_route_cache *rc,
 	struct dst_entry *dst;
 
 	if (ipv6_addr_equal(&e->addr, a) &&
-	    (e->dst ? !!dst_check(e->dst, e->cookie) :
+	    (e->dst ? rc6_valid(e->dst, e->cookie) :
 		      e->none && e->serial == serial))
 		return e;
 	dst = route6_any(net, a);
@@ -284,6 +309,30 @@ struct dst_entry *nat64_route6(struct net *net, struct nat64_route_cache *rc,
 	if (!e->dst || e->dst->error)
 		return NULL;
 	dst_hold(e->dst);
+	return e->dst;
+}
+
+/*
+ * nat64_route6() without a reference (*@held false), for the packet path
+ * in softirq, or with one (*@held true) elsewhere. The route stays
+ * valid until the caller leaves its RCU read side (a cached route that is
+ * replaced meanwhile is freed after a grace period). An skb takes it with
+ * skb_dst_set_noref(); whatever keeps the skb longer (a qdisc, a
+ * neighbour's queue) takes a reference then, as for the routes of
+ * ip_route_input_noref().
+ */
+struct dst_entry *nat64_route6_rcu(struct net *net,
+				   struct nat64_route_cache *rc,
+				   const struct in6_addr *daddr, bool *held)
+{
+	struct rc6 *e;
+
+	*held = !cached(rc);
+	if (*held)
+		return route6_lookup(net, daddr);
+	e = rc6_get(net, rc, daddr);
+	if (!e->dst || e->dst->error)
+		return NULL;
 	return e->dst;
 }
 

@@ -35,6 +35,9 @@ struct rtable *nat64_route4(struct net *net, struct nat64_route_cache *rc,
 			    __be32 daddr);
 struct dst_entry *nat64_route6(struct net *net, struct nat64_route_cache *rc,
 			       const struct in6_addr *daddr);
+struct dst_entry *nat64_route6_rcu(struct net *net,
+				   struct nat64_route_cache *rc,
+				   const struct in6_addr *daddr, bool *held);
 int nat64_route6_len(struct net *net, struct nat64_route_cache *rc,
 		     const struct in6_addr *daddr);
 
