@@ -49,11 +49,16 @@ static const struct nla_policy global_policy[NAT64_G_MAX + 1] = {
 	[NAT64_G_BIB_THRESHOLD] = { .type = NLA_U32 },
 	[NAT64_G_SUB_THRESHOLD] = { .type = NLA_U32 },
 	[NAT64_G_BINDING_EVENTS] = NLA_POLICY_MAX(NLA_U8, 1),
+	/* RFC 7857 2.1 allows less than TCP_TRANS for partially open TCP;
+	 * 6 s is TCP_INCOMING_SYN, RFC 6146's shortest TCP timer
+	 */
+	[NAT64_G_TCP_INIT_TIMEOUT] = NLA_POLICY_MIN(NLA_U32, 6),
+	[NAT64_G_APP] = NLA_POLICY_MAX(NLA_U8, NAT64_APP_MAX),
 };
 
 /* The globals only a nat64 instance has: [first, last]. */
 #define NAT64_G_STATEFUL_FIRST	NAT64_G_UDP_TIMEOUT
-#define NAT64_G_STATEFUL_LAST	NAT64_G_BINDING_EVENTS
+#define NAT64_G_STATEFUL_LAST	NAT64_G_APP
 
 const struct nla_policy nat64_global_set_policy[NAT64_A_MAX + 1] = {
 	[NAT64_A_INSTANCE] = { .type = NLA_NUL_STRING,
@@ -134,6 +139,10 @@ static void apply(struct nat64_globals *g, struct nlattr **t)
 		g->sub_threshold = nla_get_u32(t[NAT64_G_SUB_THRESHOLD]);
 	if (t[NAT64_G_BINDING_EVENTS])
 		g->binding_events = nla_get_u8(t[NAT64_G_BINDING_EVENTS]);
+	if (t[NAT64_G_TCP_INIT_TIMEOUT])
+		g->tcp_init_timeout = nla_get_u32(t[NAT64_G_TCP_INIT_TIMEOUT]);
+	if (t[NAT64_G_APP])
+		g->app = nla_get_u8(t[NAT64_G_APP]);
 }
 
 /* A stateful global set on another mode would be silently useless. */
@@ -232,7 +241,9 @@ static int put_stateful(struct sk_buff *skb, const struct nat64_globals *g)
 	    nla_put_u32(skb, NAT64_G_POOL_ID, g->pool_id) ||
 	    nla_put_u32(skb, NAT64_G_BIB_THRESHOLD, g->bib_threshold) ||
 	    nla_put_u32(skb, NAT64_G_SUB_THRESHOLD, g->sub_threshold) ||
-	    nla_put_u8(skb, NAT64_G_BINDING_EVENTS, g->binding_events))
+	    nla_put_u8(skb, NAT64_G_BINDING_EVENTS, g->binding_events) ||
+	    nla_put_u32(skb, NAT64_G_TCP_INIT_TIMEOUT, g->tcp_init_timeout) ||
+	    nla_put_u8(skb, NAT64_G_APP, g->app))
 		return -EMSGSIZE;
 	return 0;
 }

@@ -1103,8 +1103,11 @@ static enum step nat64_64(struct xlat_ctx *ctx, struct sk_buff *skb)
 	f.rport = l.proto == IPPROTO_ICMP ? 0 : l.dport;
 	why = nat64_state_64(inst, &f);
 	if (unlikely(why)) {
-		/* 6146-8, 6888-2, 7422-3: no transport address or quota */
+		/* 6146-8, 6888-2, 7422-3, 7857-4: no transport address
+		 * or quota
+		 */
 		if ((why == NAT64_STAT_DROP_POOL4 ||
+		     why == NAT64_STAT_DROP_APP ||
 		     why == NAT64_STAT_DROP_SUB_PORTS ||
 		     why == NAT64_STAT_DROP_SUB_SESSIONS ||
 		     why == NAT64_STAT_DROP_SESSION_CAP ||

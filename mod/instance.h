@@ -54,6 +54,8 @@ struct nat64_globals {
 	u32 bib_threshold;		/* NAT64_TH_MAPPINGS; 0: off */
 	u32 sub_threshold;		/* NAT64_TH_SUB_MAPPINGS; 0: off */
 	bool binding_events;		/* NAT64_EV_SUB_ADD/DEL */
+	u32 tcp_init_timeout;		/* RFC 7857 2.1: partially open TCP */
+	u8 app;				/* enum nat64_app */
 	/* derived from the above (nat64_globals_derive()): what src/ gets */
 	struct nat64_xlat_cfg xcfg;
 };

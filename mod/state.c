@@ -55,6 +55,7 @@ enum lifetime {
 	LT_ICMP,
 	LT_TCP_EST,
 	LT_TCP_TRANS,
+	LT_TCP_INIT,	/* RFC 7857 2.1: partially open, apart from closing */
 	LT_MAX
 };
 
@@ -287,6 +288,9 @@ static unsigned long lifetime_g(const struct nat64_globals *g, u8 lt)
 	case LT_TCP_TRANS:
 		s = g->tcp_trans_timeout;
 		break;
+	case LT_TCP_INIT:
+		s = g->tcp_init_timeout;
+		break;
 	default:
 		s = g->tcp_trans_timeout;
 		break;
@@ -309,6 +313,8 @@ static u8 tcp_lt(enum nat64_tcp_state s)
 	switch (nat64_tcp_timer(s)) {
 	case NAT64_TCP_TIMER_EST:
 		return LT_TCP_EST;
+	case NAT64_TCP_TIMER_INIT:
+		return LT_TCP_INIT;
 	default:
 		return LT_TCP_TRANS;
 	}
@@ -1327,6 +1333,26 @@ static u32 addr_count(const struct pool4 *p, u8 proto)
 }
 
 /*
+ * Pairing holds @a to @proto: an entry of @proto has @a, and one has an
+ * address besides (else that one address is all the pool there is).
+ */
+static bool pairs(const struct pool4 *p, u8 proto, __be32 a)
+{
+	bool in = false, other = false;
+	unsigned int i;
+
+	for (i = 0; i < p->n; i++) {
+		if (p->e[i].proto != proto)
+			continue;
+		if (p4_contains(&p->e[i], a))
+			in = true;
+		if (p4_size(&p->e[i]) != 1 || !p4_contains(&p->e[i], a))
+			other = true;
+	}
+	return in && other;
+}
+
+/*
  * A port on @a for @proto from any entry holding @a, or -1. When it is
  * @want, *@h4 is its hash4().
  */
@@ -1619,6 +1645,18 @@ static struct bib *bib_new(struct nat64_state *st, u8 proto,
 		if (s) {
 			a = s->addr4;
 			port = port_any(st, p, proto, a, p6, &h4);
+			/*
+			 * 7857-4: it is full. Strict APP (the default) drops
+			 * rather than take another address; soft APP looks
+			 * for one below. An address this protocol's pool4
+			 * lacks pairs nothing, and with one address the pool
+			 * is simply full (drop_pool4 below).
+			 */
+			if (port < 0 && g->app == NAT64_APP_STRICT &&
+			    pairs(p, proto, a)) {
+				*why = NAT64_STAT_DROP_APP;
+				return NULL;
+			}
 		}
 		k = port < 0 ? siphash(&prefix, sizeof(prefix), &st->key) %
 			       total : 0;

@@ -56,10 +56,11 @@ enum nat64_tcp_timer nat64_tcp_timer(enum nat64_tcp_state state)
 	case NAT64_TCP_V4_FIN_RCV:
 	case NAT64_TCP_V6_FIN_RCV:
 		return NAT64_TCP_TIMER_EST;
+	case NAT64_TCP_V6_INIT:		/* 6146-19 */
+	case NAT64_TCP_V4_INIT:		/* with a BIB entry under EIF, 6146-25 */
+		return NAT64_TCP_TIMER_INIT;
 	default:
-		/* V6 INIT (6146-19), V4 INIT with a BIB entry under EIF
-		 * (6146-25), both FINs (6146-28), TRANS
-		 */
+		/* both FINs (6146-28), TRANS */
 		return NAT64_TCP_TIMER_TRANS;
 	}
 }

@@ -23,7 +23,11 @@ enum nat64_tcp_state {
 /* Which lifetime a state gives its session (RFC 6146 section 4). */
 enum nat64_tcp_timer {
 	NAT64_TCP_TIMER_EST,		/* TCP_EST, 2 h 4 min */
-	NAT64_TCP_TIMER_TRANS,		/* TCP_TRANS, 4 min */
+	NAT64_TCP_TIMER_TRANS,		/* TCP_TRANS, 4 min: closing */
+	/* V4 INIT, V6 INIT: TCP_TRANS too by default; RFC 7857 section
+	 * 2.1 sets "partially open" apart from "closing"
+	 */
+	NAT64_TCP_TIMER_INIT,
 };
 /* An unsolicited IPv4 SYN (6146-22) makes no session here: the caller
  * holds it for TCP_INCOMING_SYN (mod/state.c, the SYN store).

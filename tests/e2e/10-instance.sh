@@ -31,7 +31,7 @@ names_modes() {
 }
 
 modes=(siit nat64 nat46 dslite)
-counters='["bib_new","drop_addr","drop_csum","drop_denied","drop_det_ports","drop_ext_tcp","drop_filtered","drop_frag","drop_frag_ext","drop_gso","drop_hoplimit","drop_icmp_frag","drop_icmp_nested","drop_icmp_type","drop_malformed","drop_no_bib","drop_no_state","drop_nomem","drop_pba_full","drop_pool4","drop_proto","drop_rh","drop_route","drop_session_cap","drop_src_illegal","drop_src_pref64","drop_srr","drop_sub_ports","drop_sub_sessions","drop_syn4_full","drop_too_big","drop_truncated","drop_udp0","event_lost","event_sent","hairpin","icmp_sent","pass4","pass6","pba_alloc","pba_release","rx4","rx6","session_expired","session_new","syn4_expired","syn4_held","syn4_open","tcp_probe","tx4","tx6"]'
+counters='["bib_new","drop_addr","drop_app","drop_csum","drop_denied","drop_det_ports","drop_ext_tcp","drop_filtered","drop_frag","drop_frag_ext","drop_gso","drop_hoplimit","drop_icmp_frag","drop_icmp_nested","drop_icmp_type","drop_malformed","drop_no_bib","drop_no_state","drop_nomem","drop_pba_full","drop_pool4","drop_proto","drop_rh","drop_route","drop_session_cap","drop_src_illegal","drop_src_pref64","drop_srr","drop_sub_ports","drop_sub_sessions","drop_syn4_full","drop_too_big","drop_truncated","drop_udp0","event_lost","event_sent","hairpin","icmp_sent","pass4","pass6","pba_alloc","pba_release","rx4","rx6","session_expired","session_new","syn4_expired","syn4_held","syn4_open","tcp_probe","tx4","tx6"]'
 
 # --- Before the module -------------------------------------------------
 e2e_check_error "without the module: says it is not loaded" 1 \

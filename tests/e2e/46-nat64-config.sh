@@ -65,6 +65,8 @@ G = {
     "icmp-timeout-0": n.u32(C["NAT64_G_ICMP_TIMEOUT"], 0),
     "filtering-2": n.u8(C["NAT64_G_FILTERING"], 2),
     "drop-ext-tcp-2": n.u8(C["NAT64_G_DROP_EXT_TCP"], 2),
+    "tcp-init-timeout-5": n.u32(C["NAT64_G_TCP_INIT_TIMEOUT"], 5),
+    "app-2": n.u8(C["NAT64_G_APP"], 2),
     "udp-timeout-u8": n.u8(C["NAT64_G_UDP_TIMEOUT"], 200),
     "port-block-size-63": u16(C["NAT64_G_PBA_SIZE"], 63),
     "port-block-size-32769": u16(C["NAT64_G_PBA_SIZE"], 32769),
@@ -262,23 +264,26 @@ e2e_check_eq "translate -j" \
 
 # globals
 e2e_check_eq "nat64 defaults (RFC 6146 section 4)" \
-	'{"instance":"n","lowest-ipv6-mtu":1280,"udp0":"compute","tclass":"copy","tos":"copy","mtu-plateaus":"on","hairpin":"intrinsic","drop-icmp":"on","udp-timeout":300,"tcp-est-timeout":7440,"tcp-trans-timeout":240,"icmp-timeout":60,"filtering":"eif","drop-ext-tcp":"off","max-sessions":1048576,"subscriber-len":56,"subscriber-max-ports":8192,"subscriber-max-sessions":16384,"port-blocks":"off","port-block-size":1024,"port-block-hold":60,"session-events":"off","pool-id":0,"bib-threshold":0,"subscriber-threshold":0,"binding-events":"off"}' \
+	'{"instance":"n","lowest-ipv6-mtu":1280,"udp0":"compute","tclass":"copy","tos":"copy","mtu-plateaus":"on","hairpin":"intrinsic","drop-icmp":"on","udp-timeout":300,"tcp-est-timeout":7440,"tcp-trans-timeout":240,"tcp-init-timeout":240,"icmp-timeout":60,"filtering":"eif","app":"strict","drop-ext-tcp":"off","max-sessions":1048576,"subscriber-len":56,"subscriber-max-ports":8192,"subscriber-max-sessions":16384,"port-blocks":"off","port-block-size":1024,"port-block-hold":60,"session-events":"off","pool-id":0,"bib-threshold":0,"subscriber-threshold":0,"binding-events":"off"}' \
 	global_json n .
 e2e_check "set them all at once" ctl -i n global set udp-timeout 120 \
 	tcp-est-timeout 7200 tcp-trans-timeout 300 icmp-timeout 1 \
 	filtering adf drop-ext-tcp on max-sessions 4294967295 \
-	subscriber-len 64 subscriber-max-ports 0 subscriber-max-sessions 10
+	subscriber-len 64 subscriber-max-ports 0 subscriber-max-sessions 10 \
+	tcp-init-timeout 6 app soft
 e2e_check_eq "show reads them back" \
-	'[120,7200,300,1,"adf","on",4294967295,64,0,10]' \
-	global_json n '[."udp-timeout",."tcp-est-timeout",."tcp-trans-timeout",."icmp-timeout",.filtering,."drop-ext-tcp",."max-sessions",."subscriber-len",."subscriber-max-ports",."subscriber-max-sessions"]'
+	'[120,7200,300,1,"adf","on",4294967295,64,0,10,6,"soft"]' \
+	global_json n '[."udp-timeout",."tcp-est-timeout",."tcp-trans-timeout",."icmp-timeout",.filtering,."drop-ext-tcp",."max-sessions",."subscriber-len",."subscriber-max-ports",."subscriber-max-sessions",."tcp-init-timeout",.app]'
 e2e_check_eq "text output" "filtering        adf" \
 	sh -c "$NAT64CTL -i n global show | grep '^filtering '"
 e2e_check_eq "m kept its defaults" '[300,"eif"]' \
 	global_json m '[."udp-timeout",.filtering]'
 # the RFC minimums are refused below (4787-5: UDP 120 s; 5382-3: TCP
-# established 2 h 4 min, transitory 4 min)
+# established 2 h 4 min, transitory 4 min; 7857-1: partially open TCP
+# apart, down to TCP_INCOMING_SYN's 6 s)
 for bad in "udp-timeout 119 120-" "tcp-est-timeout 7199 7200-" \
 	"tcp-trans-timeout 239 240-" "icmp-timeout 0 1-" \
+	"tcp-init-timeout 5 6-" "app loose strict\|soft" \
 	"filtering edf eif\|adf" "drop-ext-tcp yes on\|off" \
 	"max-sessions 4294967296 0-4294967295" "subscriber-len 31 32-128" \
 	"subscriber-len 129 32-128" "port-block-size 63 64-32768" \
@@ -289,7 +294,7 @@ for bad in "udp-timeout 119 120-" "tcp-est-timeout 7199 7200-" \
 		ctl -i n global set "$key" "$val"
 done
 for c in udp-timeout-119 tcp-est-timeout-7199 tcp-trans-timeout-239 \
-	icmp-timeout-0 filtering-2 drop-ext-tcp-2; do
+	icmp-timeout-0 filtering-2 drop-ext-tcp-2 tcp-init-timeout-5 app-2; do
 	e2e_check_eq "kernel: $c refused (ERANGE)" "ERANGE" raw_errno "$c" m
 done
 e2e_check_eq "kernel: a u8 where a u32 belongs (EINVAL)" "EINVAL" \

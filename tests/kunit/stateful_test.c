@@ -42,8 +42,8 @@ static void t_walk(struct kunit *test, const struct t_step *s, unsigned int n)
 static void test_6146_19_open6_close(struct kunit *test)
 {
 	static const struct t_step s[] = {
-		{ true, SYN, NAT64_TCP_V6_INIT, NAT64_TCP_TIMER_TRANS },
-		{ true, SYN, NAT64_TCP_V6_INIT, NAT64_TCP_TIMER_TRANS },
+		{ true, SYN, NAT64_TCP_V6_INIT, NAT64_TCP_TIMER_INIT },
+		{ true, SYN, NAT64_TCP_V6_INIT, NAT64_TCP_TIMER_INIT },
 		{ false, SYN | ACK, NAT64_TCP_ESTABLISHED,
 		  NAT64_TCP_TIMER_EST },
 		{ true, ACK, NAT64_TCP_ESTABLISHED, NAT64_TCP_TIMER_EST },
@@ -62,7 +62,7 @@ static void test_6146_19_open6_close(struct kunit *test)
 static void test_6146_28_fin6_first(struct kunit *test)
 {
 	static const struct t_step s[] = {
-		{ true, SYN, NAT64_TCP_V6_INIT, NAT64_TCP_TIMER_TRANS },
+		{ true, SYN, NAT64_TCP_V6_INIT, NAT64_TCP_TIMER_INIT },
 		{ false, SYN, NAT64_TCP_ESTABLISHED, NAT64_TCP_TIMER_EST },
 		{ true, FIN, NAT64_TCP_V6_FIN_RCV, NAT64_TCP_TIMER_EST },
 		{ true, ACK, NAT64_TCP_V6_FIN_RCV, NAT64_TCP_TIMER_EST },
@@ -80,8 +80,8 @@ static void test_6146_28_fin6_first(struct kunit *test)
 static void test_6146_23_simultaneous(struct kunit *test)
 {
 	static const struct t_step s[] = {
-		{ false, SYN, NAT64_TCP_V4_INIT, NAT64_TCP_TIMER_TRANS },
-		{ false, ACK, NAT64_TCP_V4_INIT, NAT64_TCP_TIMER_TRANS },
+		{ false, SYN, NAT64_TCP_V4_INIT, NAT64_TCP_TIMER_INIT },
+		{ false, ACK, NAT64_TCP_V4_INIT, NAT64_TCP_TIMER_INIT },
 		{ true, SYN, NAT64_TCP_ESTABLISHED, NAT64_TCP_TIMER_EST },
 	};
 
@@ -92,7 +92,7 @@ static void test_6146_23_simultaneous(struct kunit *test)
 static void test_6146_27_rst(struct kunit *test)
 {
 	static const struct t_step s[] = {
-		{ true, SYN, NAT64_TCP_V6_INIT, NAT64_TCP_TIMER_TRANS },
+		{ true, SYN, NAT64_TCP_V6_INIT, NAT64_TCP_TIMER_INIT },
 		{ false, SYN, NAT64_TCP_ESTABLISHED, NAT64_TCP_TIMER_EST },
 		{ false, RST, NAT64_TCP_TRANS, NAT64_TCP_TIMER_TRANS },
 		{ true, RST, NAT64_TCP_TRANS, NAT64_TCP_TIMER_TRANS },

@@ -57,6 +57,7 @@ static const char *const names[__NAT64_STAT_MAX] = {
 	[NAT64_STAT_DROP_PBA_FULL] = "drop_pba_full",
 	[NAT64_STAT_EVENT_SENT] = "event_sent",
 	[NAT64_STAT_EVENT_LOST] = "event_lost",
+	[NAT64_STAT_DROP_APP] = "drop_app",
 	[NAT64_STAT_BIB_NEW] = "bib_new",
 	[NAT64_STAT_SESSION_NEW] = "session_new",
 	[NAT64_STAT_SESSION_EXPIRED] = "session_expired",

@@ -22,6 +22,7 @@ static const char *const tclass_words[] = { "copy", "zero", NULL };
 static const char *const hairpin_words[] = { "off", "simple", "intrinsic",
 					     NULL };
 static const char *const filtering_words[] = { "eif", "adf", NULL };
+static const char *const app_words[] = { "strict", "soft", NULL };
 
 struct global_key {
 	const char *name;
@@ -49,9 +50,12 @@ static const struct global_key keys[] = {
 	  "7200-4294967295 (seconds)" },
 	{ "tcp-trans-timeout", NAT64_G_TCP_TRANS_TIMEOUT, NULL, 240,
 	  UINT32_MAX, "240-4294967295 (seconds)" },
+	{ "tcp-init-timeout", NAT64_G_TCP_INIT_TIMEOUT, NULL, 6, UINT32_MAX,
+	  "6-4294967295 (seconds)" },
 	{ "icmp-timeout", NAT64_G_ICMP_TIMEOUT, NULL, 1, UINT32_MAX,
 	  "1-4294967295 (seconds)" },
 	{ "filtering", NAT64_G_FILTERING, filtering_words, 0, 0, "eif|adf" },
+	{ "app", NAT64_G_APP, app_words, 0, 0, "strict|soft" },
 	{ "drop-ext-tcp", NAT64_G_DROP_EXT_TCP, onoff_words, 0, 0, "on|off" },
 	{ "max-sessions", NAT64_G_MAX_SESSIONS, NULL, 0, UINT32_MAX,
 	  "0-4294967295" },
@@ -249,13 +253,19 @@ out:
 	"  udp-timeout SECONDS            UDP session lifetime (>= 120, default 300)\n" \
 	"  tcp-est-timeout SECONDS        established TCP session lifetime\n" \
 	"                                 (>= 7200, default 7440)\n" \
-	"  tcp-trans-timeout SECONDS      transitory TCP session lifetime\n" \
-	"                                 (>= 240, default 240)\n" \
+	"  tcp-trans-timeout SECONDS      closing TCP session lifetime (FIN both\n" \
+	"                                 ways, RST; >= 240, default 240)\n" \
+	"  tcp-init-timeout SECONDS       partially open TCP session lifetime\n" \
+	"                                 (V4 INIT, V6 INIT; >= 6, default 240;\n" \
+	"                                 RFC 7857 section 2.1)\n" \
 	"  icmp-timeout SECONDS           ICMP query session lifetime (>= 1,\n" \
 	"                                 default 60)\n" \
 	"  filtering eif|adf              which IPv4 packets reach a binding:\n" \
 	"                                 endpoint-independent (default) or only\n" \
 	"                                 from addresses it has sessions with\n" \
+	"  app strict|soft                when the subscriber's IPv4 address has\n" \
+	"                                 no free port: drop (default) or take\n" \
+	"                                 another address (RFC 7857 section 4)\n" \
 	"  drop-ext-tcp on|off            drop TCP connections initiated from IPv4\n" \
 	"                                 (default off; RFC 6146 section 3.5.2.2)\n" \
 	"  max-sessions N                 at most N sessions in the instance, a\n" \

@@ -295,6 +295,11 @@ enum nat64_global {
 	NAT64_G_BIB_THRESHOLD,		/* u32, default 0 (off): bindings */
 	NAT64_G_SUB_THRESHOLD,		/* u32, default 0 (off): a subscriber's */
 	NAT64_G_BINDING_EVENTS,		/* u8 0/1, default 0: SUB_ADD, SUB_DEL */
+	/* RFC 7857 section 2.1: "partially open" TCP (V4 INIT, V6 INIT),
+	 * apart from "closing" (NAT64_G_TCP_TRANS_TIMEOUT)
+	 */
+	NAT64_G_TCP_INIT_TIMEOUT,	/* u32, >= 6, default 240 */
+	NAT64_G_APP,			/* u8, enum nat64_app */
 	__NAT64_G_MAX
 };
 #define NAT64_G_MAX (__NAT64_G_MAX - 1)
@@ -306,6 +311,18 @@ enum nat64_filtering {
 	__NAT64_FILTER_MAX
 };
 #define NAT64_FILTER_MAX (__NAT64_FILTER_MAX - 1)
+
+/*
+ * RFC 7857 section 4: when the address a subscriber is paired with has no
+ * free port for a new binding, the packet is dropped (strict APP, the
+ * default), or the binding goes to another pool4 address (soft APP).
+ */
+enum nat64_app {
+	NAT64_APP_STRICT,
+	NAT64_APP_SOFT,
+	__NAT64_APP_MAX
+};
+#define NAT64_APP_MAX (__NAT64_APP_MAX - 1)
 
 enum nat64_cmd {
 	NAT64_CMD_UNSPEC,
@@ -476,6 +493,7 @@ enum nat64_stat {
 	NAT64_STAT_DROP_PBA_FULL,	/* no free port block on its address */
 	NAT64_STAT_EVENT_SENT,		/* events multicast (NAT64_CMD_EVENT) */
 	NAT64_STAT_EVENT_LOST,		/* events some listener did not get */
+	NAT64_STAT_DROP_APP,		/* its paired address is full (strict) */
 	__NAT64_STAT_MAX
 };
 #define NAT64_STAT_MAX (__NAT64_STAT_MAX - 1)

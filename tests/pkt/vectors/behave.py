@@ -13,8 +13,8 @@ from pktlib import (MID4, SMALL4, corrupt, drop, frag4, ip4_icmp, ip6_icmp,
                     p6, rest32, vec)
 from .flows import v4, v6, xl_err6
 from .rfc7915_64 import same_id
-from .rfc6146 import (ID, T1, X6, Z1, Z2, both, count, echo4, echo6,
-                      in46, nat64, out64, session, t, u)
+from .rfc6146 import (EST, ID, T1, TRANS, X6, Z1, Z2, both, count, echo4,
+                      echo6, in46, nat64, out64, session, t, u)
 
 X6B = "2001:db8::6"		# another host of X's subscriber (same /56)
 
@@ -42,7 +42,8 @@ send, exp = out64(u(40003, 53), u(40001, 53), src6=X6B)
 vec("4787-3/no-overlap", "[2001:db8::6]:40001 (same subscriber, same "
     "pool4 address) cannot have 203.0.113.1:40001, which X' holds: it "
     "gets 40003, the other odd port, and no port is shared (4787-4: "
-    "parity kept)", BEH, send, exp, ignore=ID, counters={"bib_new": 1})
+    "parity kept; 7857-3: port overlapping, a MAY, is not done)", BEH,
+    send, exp, ignore=ID, counters={"bib_new": 1})
 
 # An ICMPv4 port unreachable about X's flow: translated, and the mapping
 # and its sessions stay. The quoted packet as it left (TTL 63; its ID is
@@ -233,3 +234,73 @@ vec("7857-8/random", "twenty hosts of the same subscriber from port 40001 "
     "with no constant step", RAND, [p[0] for p in pairs],
     [p[1] for p in pairs], ignore=ID + ["udp.sport"], check=scattered,
     counters={"bib_new": len(HOSTS)})
+
+
+# ---- address pooling paired: strict and soft (7857-4) ----
+# Two pool4 addresses with one UDP port each. X' binds one of them (the
+# keyed hash of its /56 chooses which); a second port of X's subscriber
+# finds that address full. Strict APP, the default, drops it; another
+# subscriber still gets the other address. Soft APP puts the second
+# binding on the other address.
+APP2 = ("203.0.113.2/31", "udp", "40001-40001")
+X7 = "2001:db8:7::5"		# another subscriber (another /56)
+
+
+def from_pool(got):
+    srcs = [IP(p).src for p in got[4]]
+    if any(a not in ("203.0.113.2", "203.0.113.3") for a in srcs):
+        return f"IPv4 sources {srcs}: want pool4's 203.0.113.2 or .3"
+    return None
+
+
+def two_addrs(got):
+    srcs = [IP(p).src for p in got[4]]
+    if len(srcs) != 2 or from_pool(got):
+        return f"IPv4 sources {srcs}: want two of pool4's"
+    if srcs[0] == srcs[1]:
+        return f"IPv4 sources {srcs}: want the second on the other address"
+    return None
+
+
+STRICT = nat64(APP2, tag="behave-app")
+send, exp = out64(u(40001, 53), u(40001, 53), src4="203.0.113.2")
+vec("7857-4/first", "[X']:40001 binds port 40001 of one of 203.0.113.2 "
+    "and .3", STRICT, send, exp, ignore=ID + ["ip.src"], check=from_pool,
+    counters={"bib_new": 1})
+send, _ = out64(u(40003, 53), u(40003, 53))
+vec("7857-4/strict", "app strict (the default): [X']:40003 finds X's "
+    "address full: dropped, ICMPv6 1/3 back, not put on the other address",
+    STRICT, send, drop("drop_app", [xl_err6(send, 1, 3)]),
+    counters={"bib_new": 0}, state=count("bib", "udp", 1))
+send, exp = out64(u(40001, 53), u(40001, 53), src6=X7,
+                  src4="203.0.113.2")
+vec("7857-4/other-subscriber", "another subscriber's [2001:db8:7::5]:40001 "
+    "gets the address X' left free", STRICT, send, exp,
+    ignore=ID + ["ip.src"], check=from_pool, counters={"bib_new": 1},
+    state=count("bib", "udp", 2))
+
+SOFT = nat64(APP2, glob={"app": "soft"}, tag="behave-app-soft")
+s1, e1 = out64(u(40001, 53), u(40001, 53), src4="203.0.113.2")
+s2, e2 = out64(u(40001, 53), u(40003, 53), src4="203.0.113.2")
+vec("7857-4/soft", "app soft: [X']:40001 binds one address, [X']:40003 "
+    "finds it full and binds port 40001 of the other", SOFT, [s1, s2],
+    [e1, e2], ignore=ID + ["ip.src"], check=two_addrs,
+    counters={"bib_new": 2, "drop_app": 0})
+
+# ---- partially open and closing TCP apart (7857-1) ----
+# tcp-init-timeout 60: a session in V6 INIT lives 60 s; once it opened
+# and a reset closes it, TRANS lives tcp-trans-timeout (240 s) still.
+INIT = nat64((T1, "tcp", "40001-40001"), glob={"tcp-init-timeout": 60},
+             tag="behave-init")
+send, exp = out64(t(40001, 80, "S"), t(40001, 80, "S"))
+vec("7857-1/partially-open", "tcp-init-timeout 60: a V6 SYN makes a "
+    "session in V6 INIT for 60 s, not TCP_TRANS", INIT, send, exp,
+    ignore=ID, state=session("tcp", Z1, "v6_init", (55000, 60000)))
+vec("7857-1/open", "the SYN-ACK from 198.51.100.1: ESTABLISHED for "
+    "TCP_EST", INIT, *in46(t(80, 40001, "SA", 5000, 1001),
+                           t(80, 40001, "SA", 5000, 1001)),
+    state=session("tcp", Z1, "established", EST))
+vec("7857-1/closing", "a reset from 198.51.100.1: TRANS for "
+    "tcp-trans-timeout, 240 s, whatever tcp-init-timeout says", INIT,
+    *in46(t(80, 40001, "R", 5001), t(80, 40001, "R", 5001)),
+    state=session("tcp", Z1, "trans", TRANS))
