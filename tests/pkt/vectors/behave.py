@@ -7,7 +7,8 @@ name that vector (tests/pkt/vectors/rfc6146.py); these are the rest.
 The addresses and helpers are those of rfc6146.py: X' 2001:db8::5, the
 IPv4 servers 198.51.100.1 and .2, pool4 203.0.113.1.
 """
-from scapy.layers.inet import IP
+from scapy.layers.inet import IP, UDP
+from scapy.packet import Raw
 
 from pktlib import (MID4, SMALL4, corrupt, drop, frag4, ip4_icmp, ip6_icmp,
                     p6, rest32, vec)
@@ -304,3 +305,36 @@ vec("7857-1/closing", "a reset from 198.51.100.1: TRANS for "
     "tcp-trans-timeout, 240 s, whatever tcp-init-timeout says", INIT,
     *in46(t(80, 40001, "R", 5001), t(80, 40001, "R", 5001)),
     state=session("tcp", Z1, "trans", TRANS))
+
+
+# ---- no ALG by default (4787-8, 5382-4) ----
+# An ALG rewrites the addresses and ports an application writes in its
+# payload. None is on by default: a SIP request (UDP) and an RTSP SETUP
+# (TCP) that name X's IPv6 address and ports cross byte for byte. (The
+# per-ALG switches come with the ALGs themselves.)
+ALG = nat64((T1, "udp", "40001-40001"), (T1, "tcp", "40001-40001"),
+            tag="behave-alg")
+SIP = (b"INVITE sip:bob@example.net SIP/2.0\r\n"
+       b"Via: SIP/2.0/UDP [2001:db8::5]:40001\r\n"
+       b"Contact: <sip:alice@[2001:db8::5]:40001>\r\n"
+       b"Content-Type: application/sdp\r\n\r\n"
+       b"c=IN IP6 2001:db8::5\r\nm=audio 40002 RTP/AVP 0\r\n")
+send, exp = out64(UDP(sport=40001, dport=5060) / Raw(SIP),
+                  UDP(sport=40001, dport=5060) / Raw(SIP))
+vec("4787-8/off-by-default", "no UDP ALG by default: a SIP INVITE from "
+    "[X']:40001 naming [2001:db8::5] and its ports leaves with its "
+    "payload as it was", ALG, send, exp, ignore=ID)
+send, exp = out64(t(40001, 554, "S"), t(40001, 554, "S"))
+vec("5382-4/syn", "a SYN from [X']:40001 to 198.51.100.1:554 (RTSP)",
+    ALG, send, exp, ignore=ID)
+vec("5382-4/synack", "its SYN-ACK", ALG,
+    *in46(t(554, 40001, "SA", 5000, 1001), t(554, 40001, "SA", 5000, 1001)),
+    state=session("tcp", Z1, "established", EST))
+RTSP = (b"SETUP rtsp://198.51.100.1/cam RTSP/1.0\r\nCSeq: 1\r\n"
+        b"Transport: RTP/AVP;unicast;destination=2001:db8::5;"
+        b"client_port=40002-40003\r\n\r\n")
+send, exp = out64(t(40001, 554, "PA", 1001, 5001) / Raw(RTSP),
+                  t(40001, 554, "PA", 1001, 5001) / Raw(RTSP))
+vec("5382-4/off-by-default", "no TCP ALG by default (besides FTP's, "
+    "which 5382-4 leaves open): an RTSP SETUP naming X's address and "
+    "ports crosses with its payload as it was", ALG, send, exp, ignore=ID)
