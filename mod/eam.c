@@ -214,8 +214,8 @@ static u64 mix64(u64 x)
  * table are the operator's; a packet's address only probes them, so no
  * sender can pile keys up.
  */
-static u32 hash_of(const struct nat64_eam_table *t, u64 hi, u64 lo,
-		   unsigned int len)
+static __always_inline u32 hash_of(const struct nat64_eam_table *t, u64 hi,
+				   u64 lo, unsigned int len)
 {
 	if (lo)
 		hi ^= mix64(lo);
@@ -347,42 +347,52 @@ static int filters_alloc(struct nat64_eam_table *t)
 }
 
 /*
- * Holds rcu_read_lock() or t->lock. The entry with the longest prefix on
- * @side that holds @a: one probe per length in use, longest first. A
- * writer working meanwhile may hide its own entry for that long, no other.
+ * The entry with the longest IPv6 prefix that holds @in, for the packet
+ * path (RCU): one probe per length in use, longest first, the probe
+ * inline. A writer working meanwhile may hide its own entry for that
+ * long, no other.
  */
-static struct nat64_eam_entry *lpm(const struct nat64_eam_table *t, int side,
-				   struct eam_bits a)
+static const struct nat64_eam_entry *lpm6(const struct nat64_eam_table *t,
+					  const struct in6_addr *in)
 {
-	const struct eam_hash *h = &t->h[side];
-	const struct eam_slots *s = slots_of(t, side);
-	struct nat64_eam_entry *e;
-	struct eam_key k;
+	const struct eam_hash *h = &t->h[EAM_6];
+	const struct eam_slots *s = rcu_dereference(h->slots);
+	const struct nat64_eam_entry *e;
+	struct eam_bits a, k;
+	unsigned int len;
+	u32 hash, i;
+	u64 lens;
 	int w;
 
-	if (!s || !filter_may(h, side, a))
+	if (!s)
+		return NULL;
+	a = bits_of6(in);
+	if (!filter_may(h, EAM_6, a))
 		return NULL;
 	for (w = EAM_LEN_WORDS - 1; w >= 0; w--) {
-		u64 lens = READ_ONCE(h->lens[w]);
-
-		while (lens) {
-			unsigned int b = fls64(lens) - 1;
-
-			lens &= ~BIT_ULL(b);
-			k.len = w * 64 + b;
-			k.a = bits_mask(a, k.len);
-			e = find(t, s, side, &k, NULL);
-			if (e)
-				return e;
+		for (lens = READ_ONCE(h->lens[w]); lens;
+		     lens &= ~BIT_ULL(len % 64)) {
+			len = w * 64 + fls64(lens) - 1;
+			k = bits_mask(a, len);
+			hash = hash_of(t, k.hi, k.lo, len);
+			for (i = hash & s->mask;; i = (i + 1) & s->mask) {
+				e = rcu_dereference(s->slot[i].e);
+				if (!e)
+					break;
+				if (e != EAM_TOMB &&
+				    READ_ONCE(s->slot[i].hash) == hash &&
+				    e->k[EAM_6].len == len &&
+				    bits_eq(e->k[EAM_6].a, k))
+					return e;
+			}
 		}
 	}
 	return NULL;
 }
 
 /*
- * lpm() of an IPv4 address, the packet path's case, with nothing it does
- * not need: the lengths fit one word, a key's low word is zero, and the
- * probe compares the high word only.
+ * The same for an IPv4 address, with less: the lengths fit one word, a
+ * key's low word is zero, and the probe compares the high word only.
  */
 static const struct nat64_eam_entry *lpm4(const struct nat64_eam_table *t,
 					  __be32 in)
@@ -786,16 +796,20 @@ bool nat64_eam_46_rcu(struct nat64_eam_table *t, __be32 in,
 bool nat64_eam_64_rcu(struct nat64_eam_table *t, const struct in6_addr *in,
 		      __be32 *out)
 {
-	struct eam_bits a = bits_of6(in);
-	const struct nat64_eam_entry *e = lpm(t, EAM_6, a);
+	const struct nat64_eam_entry *e = lpm6(t, in);
 	const struct eam_key *k4, *k6;
+	struct eam_bits a;
 
 	if (!e)
 		return false;
 	k4 = &e->k[EAM_4];
 	k6 = &e->k[EAM_6];
+	if (k4->len == 32) {	/* one address: no suffix to move */
+		*out = bits_to4(k4->a);
+		return true;
+	}
 	/* 7757-6: the bits after the suffix are left behind. */
-	a = move_suffix(a, k6->len, 32 - k4->len, k4->len);
+	a = move_suffix(bits_of6(in), k6->len, 32 - k4->len, k4->len);
 	*out = bits_to4((struct eam_bits){ k4->a.hi | a.hi, 0 });
 	return true;
 }
