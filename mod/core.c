@@ -15,6 +15,7 @@
 #include <linux/siphash.h>
 #include <linux/tcp.h>
 #include <asm/unaligned.h>
+#include <net/addrconf.h>
 #include <net/icmp.h>
 #include <net/ip.h>
 #include <net/ip6_checksum.h>
@@ -23,6 +24,7 @@
 #include <net/ipv6.h>
 #include <net/ip_fib.h>
 #include <net/ipv6_stubs.h>
+#include <net/ndisc.h>
 #include <net/route.h>
 
 #include "addr4set.h"
@@ -869,6 +871,26 @@ pass:
 	return STEP_PASS;
 }
 
+/*
+ * 6877-3: a CLAT without an IPv6 prefix of its own translates for one
+ * address of the host's (NAT44 first, RFC 6877 6.3), which the host
+ * claims by Neighbor Discovery. ND to an address of this node is the
+ * host's, not the translator's; in transit, 7915-46 drops it.
+ */
+static bool nd_to_me(struct nat64_instance *inst, struct sk_buff *skb)
+{
+	const struct ipv6hdr *h = ipv6_hdr(skb);
+	u8 buf;
+	const u8 *type;
+
+	if (h->nexthdr != IPPROTO_ICMPV6 || h->hop_limit != 255)
+		return false;
+	type = skb_header_pointer(skb, sizeof(*h), 1, &buf);
+	return type && *type >= NDISC_ROUTER_SOLICITATION &&
+	       *type <= NDISC_REDIRECT &&
+	       ipv6_chk_addr(inst->net, &h->daddr, NULL, 0);
+}
+
 static enum step pipeline_64(struct xlat_ctx *ctx, struct sk_buff *skb)
 {
 	struct nat64_instance *inst = ctx->inst;
@@ -884,7 +906,8 @@ static enum step pipeline_64(struct xlat_ctx *ctx, struct sk_buff *skb)
 		return refuse(ctx, skb, true, NAT64_STAT_DROP_DENIED);
 	if (err == -EPERM)		/* 6052-9 */
 		return refuse(ctx, skb, true, NAT64_STAT_DROP_ADDR);
-	if (err || native6(inst, &ipv6_hdr(skb)->daddr, ctx->dst_plen)) {
+	if (err || native6(inst, &ipv6_hdr(skb)->daddr, ctx->dst_plen) ||
+	    nd_to_me(inst, skb)) {
 		nat64_stats_inc(&inst->stats, NAT64_STAT_PASS6);
 		return STEP_PASS;
 	}
