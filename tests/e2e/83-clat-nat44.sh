@@ -45,10 +45,10 @@ plat() { inp "$NAT64CTL" -i plat "$@"; }
 mac() { ip netns exec "$1" cat "/sys/class/net/$2/address"; }
 
 # wait_addr NS DEV ADDR: until ADDR on DEV is no longer tentative; fails
-# when DAD failed or did not end within 10 s.
+# when DAD failed or did not end within 20 s.
 wait_addr() {
 	local _ out
-	for _ in $(seq 50); do
+	for _ in $(seq 100); do
 		out=$(ip -n "$1" -6 addr show dev "$2" to "$3/128")
 		[[ $out == *dadfailed* ]] && { echo "$out"; return 1; }
 		[[ -n $out && $out != *tentative* ]] && { echo "$out"; return 0; }
