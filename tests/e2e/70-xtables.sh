@@ -32,10 +32,7 @@ RULE4=(-d 192.0.2.0/24 -j NAT64 --instance xt)
 RULE6=(-d 2001:db8:64::/96 -j NAT64 --instance xt)
 COUNT4=(-d 192.0.2.0/24 -j MARK --set-mark 7)
 
-# Our extension first, then the system's (for MARK, conntrack...).
-XTABLES_LIBDIR=$E2E_ROOT/usr/xtables:$(pkg-config --variable=xtlibdir xtables 2>/dev/null ||
-	echo /usr/lib/x86_64-linux-gnu/xtables)
-export XTABLES_LIBDIR
+e2e_xtables
 
 in4() { ip netns exec v4 "$@"; }
 in6() { ip netns exec v6 "$@"; }

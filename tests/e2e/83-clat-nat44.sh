@@ -32,10 +32,7 @@ SRV4=203.0.113.2
 SRV6=2001:db8:64::cb00:7102
 POOL4=198.51.100.8/30
 
-# Our extension first, then the system's (SNAT).
-XTABLES_LIBDIR=$E2E_ROOT/usr/xtables:$(pkg-config --variable=xtlibdir xtables 2>/dev/null ||
-	echo /usr/lib/x86_64-linux-gnu/xtables)
-export XTABLES_LIBDIR
+e2e_xtables
 
 inc() { ip netns exec clat "$@"; }
 inp() { ip netns exec plat "$@"; }
@@ -271,15 +268,8 @@ e2e_check "PLAT: DNS sessions of the proxy (2001:db8:a::2) and of the translated
 	dns_sessions
 
 # --- counters and the wire --------------------------------------------
-clat_counters() {
-	local out
-	out=$(inc "$NAT64CTL" -j stats clat)
-	jq -c .stats <<<"$out"
-	jq-e '.stats | .tx4 > 0 and .tx6 > 0 and
-		([to_entries[] | select(.key | startswith("drop_")) | .value] | add) == 0' \
-		<<<"$out" >/dev/null
-}
-e2e_check "CLAT counters: both ways translated, nothing dropped" clat_counters
+e2e_check "CLAT counters: both ways translated, nothing dropped" \
+	e2e_translated_clean clat clat
 wire() {
 	local v4 from other
 	kill -INT $tcpdump_pid

@@ -231,6 +231,25 @@ e2e_netns_add() {
 	ip -n "$1" link set lo up
 }
 
+# e2e_xtables: iptables finds our extension (usr/xtables) first, then the
+# system's (MARK, SNAT, conntrack...).
+e2e_xtables() {
+	XTABLES_LIBDIR=$E2E_ROOT/usr/xtables:$(pkg-config --variable=xtlibdir xtables 2>/dev/null ||
+		echo /usr/lib/x86_64-linux-gnu/xtables)
+	export XTABLES_LIBDIR
+}
+
+# e2e_translated_clean NS INSTANCE: the instance translated both ways
+# (tx4, tx6) and dropped nothing (every drop_ counter is 0); prints them.
+e2e_translated_clean() {
+	local out
+	out=$(ip netns exec "$1" "$NAT64CTL" -j stats "$2")
+	jq -c .stats <<<"$out"
+	jq-e '.stats | .tx4 > 0 and .tx6 > 0 and
+		([to_entries[] | select(.key | startswith("drop_")) | .value] | add) == 0' \
+		<<<"$out" >/dev/null
+}
+
 # e2e_listening NS tcp|udp PORT [SECS]: wait (30 s unless told) until a
 # socket in NS listens on PORT. Programs start slowly in an emulated guest,
 # on the debug kernel most of all: a fixed sleep is not enough there.
